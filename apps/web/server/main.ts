@@ -1,0 +1,42 @@
+import { readDbEnv } from "@adgen/db";
+import { createStorageFromEnv } from "@adgen/storage";
+import { createHttpApp } from "./app";
+import { readServerEnv } from "./env";
+import { createServices } from "./services";
+
+/** Starts Adgen: configuration is checked first, so a bad value stops here with its name. */
+async function main() {
+  const env = readServerEnv();
+  const dbEnv = readDbEnv();
+  const media = createStorageFromEnv();
+  const services = await createServices(env, {
+    databaseUrl: dbEnv.DATABASE_URL,
+    pgliteDir: dbEnv.PGLITE_DIR,
+    media,
+  });
+  const http = await createHttpApp({
+    services: services.api,
+    remix: env.isProduction ? "production" : "development",
+    appUrl: env.APP_URL,
+  });
+  const port = await http.listen(env.PORT, env.HOST);
+  const where = services.conn.driver === "pg" ? "PostgreSQL" : `PGlite (${dbEnv.PGLITE_DIR})`;
+  console.log(`Adgen ${services.api.version} listening on http://localhost:${port} — database: ${where}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received, shutting down…`);
+    await http.close().catch((e: unknown) => console.error(e));
+    await services.close().catch((e: unknown) => console.error(e));
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,168 @@
+import { z } from "zod";
+import { MUSIC_GENRES, VIEW_TYPES } from "@adgen/schemas";
+
+/**
+ * The contracts between agents, providers and the pipeline. Agents do no database or
+ * HTTP-server work: they take inputs and return outputs with cost, duration and model id.
+ */
+
+/** What every model call reports, successful or not. */
+export interface ModelCall<T> {
+  output: T;
+  costUsd: number;
+  durationMs: number;
+  model: string;
+}
+
+/** Thrown by a provider when a call failed; still carries what the failed call cost. */
+export class ModelCallError extends Error {
+  constructor(
+    message: string,
+    readonly details: { model: string; costUsd: number; durationMs: number; retryable: boolean },
+  ) {
+    super(message);
+    this.name = "ModelCallError";
+  }
+}
+
+export const PRODUCT_CATEGORIES = [
+  "shoe",
+  "watch",
+  "bottle",
+  "jar",
+  "box",
+  "can",
+  "bag",
+  "headphones",
+  "phone",
+  "generic",
+] as const;
+export const productCategorySchema = z.enum(PRODUCT_CATEGORIES);
+export type ProductCategory = z.infer<typeof productCategorySchema>;
+
+export const viewPromptSchema = z.object({
+  viewType: z.enum(VIEW_TYPES),
+  prompt: z.string().min(1),
+  negativePrompt: z.string(),
+});
+export type ViewPrompt = z.infer<typeof viewPromptSchema>;
+
+/** The prompt parser's output: the same shape whether rules or an LLM produced it. */
+export const parsedPromptSchema = z.object({
+  category: productCategorySchema,
+  productDescription: z.string().min(1),
+  colors: z.array(z.object({ name: z.string(), hex: z.string().regex(/^#[0-9A-F]{6}$/) })).min(1),
+  materials: z.array(z.string()),
+  styleKeywords: z.array(z.string()),
+  views: z.array(viewPromptSchema).min(1),
+  consistencySeed: z.number().int().nonnegative().max(2 ** 31 - 1),
+});
+export type ParsedPrompt = z.infer<typeof parsedPromptSchema>;
+
+export const CAMERA_MOVES = ["push_in", "pull_out", "pan_left", "pan_right", "orbit", "tilt_up", "tilt_down"] as const;
+export const cameraMoveSchema = z.enum(CAMERA_MOVES);
+export type CameraMove = z.infer<typeof cameraMoveSchema>;
+
+/** One planned scene per approved image. */
+export const sceneSchema = z.object({
+  imageId: z.string(),
+  cameraMove: cameraMoveSchema,
+  /** 0 (barely moving) … 1 (energetic). */
+  intensity: z.number().min(0).max(1),
+  grade: z.enum(["neutral", "warm", "cool", "vivid", "moody"]),
+  motionPrompt: z.string().min(1),
+});
+export type Scene = z.infer<typeof sceneSchema>;
+
+/** The video analyst's per-second description of a clip, stored with the clip. */
+export const clipAnalysisSchema = z.object({
+  durationSec: z.number().positive(),
+  seconds: z.array(
+    z.object({
+      t: z.number().nonnegative(),
+      motion: z.number().min(0).max(1),
+      brightness: z.number().min(0).max(1),
+      dominantColor: z.string().regex(/^#[0-9A-F]{6}$/),
+      /** Where the product sits, as fractions of the frame (0–1). */
+      productBox: z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() }),
+    }),
+  ),
+  /** The frame third with the least product in it, where overlays should go. */
+  quietRegion: z.enum(["top", "bottom", "left", "right"]),
+});
+export type ClipAnalysis = z.infer<typeof clipAnalysisSchema>;
+
+export const musicGenreSchema = z.enum(MUSIC_GENRES);
+
+export interface ImageModel {
+  readonly id: string;
+  generate(req: {
+    prompt: string;
+    negativePrompt: string;
+    viewType: ViewPrompt["viewType"];
+    seed: number;
+    width: number;
+    height: number;
+    signal?: AbortSignal;
+  }): Promise<ModelCall<{ bytes: Buffer; contentType: string; width: number; height: number }>>;
+}
+
+export interface VideoModel {
+  readonly id: string;
+  animate(req: {
+    image: Buffer;
+    scene: Scene;
+    durationSec: number;
+    fps: number;
+    seed: number;
+    signal?: AbortSignal;
+  }): Promise<
+    ModelCall<{ bytes: Buffer; contentType: "video/mp4"; width: number; height: number; fps: number; durationSec: number }>
+  >;
+}
+
+export interface MusicModel {
+  readonly id: string;
+  compose(req: {
+    genre: z.infer<typeof musicGenreSchema>;
+    durationSec: number;
+    seed: number;
+    signal?: AbortSignal;
+  }): Promise<ModelCall<{ bytes: Buffer; contentType: "audio/wav" | "audio/mpeg"; durationSec: number }>>;
+}
+
+export interface PromptParserModel {
+  readonly id: string;
+  parse(req: {
+    productPrompt: string;
+    styleKeywords: string[];
+    numViews: number;
+    signal?: AbortSignal;
+  }): Promise<ModelCall<ParsedPrompt>>;
+}
+
+export interface ScenePlannerModel {
+  readonly id: string;
+  plan(req: {
+    videoPrompt: string;
+    productDescription: string;
+    images: { imageId: string; viewType: string }[];
+    signal?: AbortSignal;
+  }): Promise<ModelCall<Scene[]>>;
+}
+
+export interface VideoAnalystModel {
+  readonly id: string;
+  analyse(req: { video: Buffer; signal?: AbortSignal }): Promise<ModelCall<ClipAnalysis>>;
+}
+
+/** A provider supplies one implementation of every model the agents use. */
+export interface Provider {
+  readonly name: string;
+  promptParser: PromptParserModel;
+  imageModel: ImageModel;
+  scenePlanner: ScenePlannerModel;
+  videoModel: VideoModel;
+  videoAnalyst: VideoAnalystModel;
+  musicModel: MusicModel;
+}

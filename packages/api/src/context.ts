@@ -1,0 +1,40 @@
+import type { AuthService, Session, User } from "@adgen/auth";
+import type { Database } from "@adgen/db";
+
+/** Long-lived things the API needs, built once by the server. */
+export interface ApiServices {
+  db: Database;
+  auth: AuthService;
+  version: string;
+  sessionBudgetUsd: number;
+  /** Turns a storage key into a URL the caller can fetch. */
+  mediaUrl: (storageKey: string) => Promise<string>;
+  /** Removes every stored file under a prefix (a session's folder). */
+  deleteMedia: (prefix: string) => Promise<void>;
+  /** Reports whether the job queue is up; absent until a queue exists. */
+  queueHealth?: () => Promise<"ok" | "error">;
+}
+
+/** What the transport knows about one request or WebSocket connection. */
+export interface RequestInfo {
+  cookie?: string | null;
+  authorization?: string | null;
+  /** Remote address, for log-in throttling. */
+  address?: string;
+  /** Appends a Set-Cookie header to the response (no-op on WebSocket). */
+  setCookie: (cookie: string) => void;
+}
+
+export interface Context extends ApiServices {
+  user: User | null;
+  session: Session | null;
+  request: RequestInfo;
+}
+
+/** Resolves the caller from the bearer token or the session cookie. */
+export async function createContext(services: ApiServices, request: RequestInfo): Promise<Context> {
+  const token = services.auth.readToken(request);
+  const validated = token ? await services.auth.validateToken(token) : null;
+  if (validated?.refreshedCookie && request.cookie) request.setCookie(validated.refreshedCookie);
+  return { ...services, user: validated?.user ?? null, session: validated?.session ?? null, request };
+}

@@ -1,0 +1,15 @@
+import { sql } from "@adgen/db";
+import { publicProcedure } from "../trpc";
+import type { ApiServices } from "../context";
+
+export async function checkHealth(services: ApiServices) {
+  const database = await services.db
+    .execute(sql`select 1`)
+    .then(() => "ok" as const)
+    .catch(() => "error" as const);
+  const queue = services.queueHealth ? await services.queueHealth().catch(() => "error" as const) : ("ok" as const);
+  const status = database === "ok" && queue === "ok" ? ("ok" as const) : ("degraded" as const);
+  return { status, version: services.version, database, queue };
+}
+
+export const healthProcedure = publicProcedure.query(({ ctx }) => checkHealth(ctx));

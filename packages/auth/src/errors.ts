@@ -1,0 +1,13 @@
+/** Auth failures a user can act on; the API maps each code to a tRPC error. */
+export type AuthErrorCode = "EMAIL_TAKEN" | "INVALID_CREDENTIALS" | "THROTTLED";
+
+export class AuthError extends Error {
+  constructor(
+    readonly code: AuthErrorCode,
+    message: string,
+    readonly field?: "email" | "password",
+  ) {
+    super(message);
+    this.name = "AuthError";
+  }
+}

@@ -1,0 +1,40 @@
+import { bigint, boolean, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { assetTypeEnum } from "./enums";
+import { sessions } from "./sessions";
+
+/** Anything a session produced: images, clips, music, final videos. */
+export const assets = pgTable(
+  "assets",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sessionId: uuid()
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    type: assetTypeEnum().notNull(),
+    storageKey: text().notNull(),
+    contentType: text().notNull(),
+    byteSize: bigint({ mode: "number" }).notNull().default(0),
+    /**
+     * A stable name for the unit of work that made the asset ("image:3", "clip:<imageId>"),
+     * so a retried job can see what is already done.
+     */
+    workKey: text(),
+    viewType: text(),
+    seed: bigint({ mode: "number" }),
+    sourceImageId: uuid(),
+    duration: real(),
+    width: integer(),
+    height: integer(),
+    fps: real(),
+    metadata: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    costMicros: bigint({ mode: "number" }).notNull().default(0),
+    model: text(),
+    generationMs: integer(),
+    approved: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("assets_session_type_idx").on(t.sessionId, t.type, t.createdAt),
+    index("assets_storage_key_idx").on(t.storageKey),
+  ],
+);

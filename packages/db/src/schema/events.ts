@@ -1,0 +1,17 @@
+import { bigserial, index, jsonb, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { ProgressEvent } from "@adgen/schemas";
+import { sessions } from "./sessions";
+
+/** The durable progress log behind the `generation.progress` subscription. */
+export const sessionEvents = pgTable(
+  "session_events",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    sessionId: uuid()
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    payload: jsonb().$type<ProgressEvent>().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("session_events_session_idx").on(t.sessionId, t.id)],
+);

@@ -1,0 +1,6 @@
+export * from "./enums";
+export * from "./users";
+export * from "./sessions";
+export * from "./assets";
+export * from "./costs";
+export * from "./events";
