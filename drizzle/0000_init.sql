@@ -31,8 +31,12 @@ CREATE TABLE "sessions" (
 	"style_keywords" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"clip_order" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"final_video_asset_id" uuid,
+	"current_run_id" uuid,
+	"last_request" jsonb,
+	"plan" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"total_cost_micros" bigint DEFAULT 0 NOT NULL,
 	"budget_micros" bigint NOT NULL,
+	"reserved_micros" bigint DEFAULT 0 NOT NULL,
 	"error" text,
 	"version" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
@@ -93,5 +97,7 @@ CREATE UNIQUE INDEX "users_email_unique" ON "users" USING btree ("email");--> st
 CREATE INDEX "sessions_user_created_idx" ON "sessions" USING btree ("user_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "assets_session_type_idx" ON "assets" USING btree ("session_id","type","created_at");--> statement-breakpoint
 CREATE INDEX "assets_storage_key_idx" ON "assets" USING btree ("storage_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "assets_session_work_key_unique" ON "assets" USING btree ("session_id","work_key") WHERE "assets"."work_key" is not null;--> statement-breakpoint
 CREATE INDEX "generation_costs_session_idx" ON "generation_costs" USING btree ("session_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "generation_costs_success_work_key_unique" ON "generation_costs" USING btree ("session_id","work_key") WHERE "generation_costs"."success" and "generation_costs"."work_key" is not null;--> statement-breakpoint
 CREATE INDEX "session_events_session_idx" ON "session_events" USING btree ("session_id","id");

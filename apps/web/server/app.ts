@@ -2,7 +2,9 @@ import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ApiServices } from "@adgen/api";
-import express, { type Express } from "express";
+import type { Storage } from "@adgen/storage";
+import express from "express";
+import { createMediaHandler } from "./media-route";
 import { createHealthHandler } from "./health";
 import { createRemixHandler, type RemixMode } from "./remix";
 import { createTrpcHttpMiddleware, attachTrpcWebSocket, TRPC_PATH } from "./trpc-transport";
@@ -14,8 +16,7 @@ export interface HttpAppOptions {
   services: ApiServices;
   remix: RemixMode;
   appUrl: string;
-  /** Extra routes mounted before Remix (media, …). */
-  mount?: (app: Express) => void;
+  storage: Storage;
 }
 
 /** One Node server: Remix, tRPC over HTTP and WebSocket, /health, on one port. */
@@ -35,7 +36,11 @@ export async function createHttpApp(options: HttpAppOptions) {
     next();
   });
   app.use(TRPC_PATH, createTrpcHttpMiddleware(options.services));
-  options.mount?.(app);
+  const media = createMediaHandler(options.services, options.storage);
+  app.get("/media/*", (req, res, next) => {
+    req.url = req.url.slice("/media".length);
+    media(req, res).catch(next);
+  });
   const ws = attachTrpcWebSocket(server, options.services, allowedOrigins);
   const remix = await createRemixHandler(options.remix, { app, server, services: options.services, root: WEB_ROOT });
 

@@ -1,4 +1,5 @@
 import { readDbEnv } from "@adgen/db";
+import { readPipelineEnv } from "@adgen/pipeline";
 import { createStorageFromEnv } from "@adgen/storage";
 import { createHttpApp } from "./app";
 import { readServerEnv } from "./env";
@@ -8,16 +9,28 @@ import { createServices } from "./services";
 async function main() {
   const env = readServerEnv();
   const dbEnv = readDbEnv();
-  const media = createStorageFromEnv();
+  const pipelineEnv = readPipelineEnv();
+  const storage = createStorageFromEnv();
   const services = await createServices(env, {
     databaseUrl: dbEnv.DATABASE_URL,
     pgliteDir: dbEnv.PGLITE_DIR,
-    media,
+    storage,
+    pipeline: {
+      workerMode: pipelineEnv.WORKER_MODE,
+      workerConcurrency: pipelineEnv.WORKER_CONCURRENCY,
+      callConcurrency: pipelineEnv.CALL_CONCURRENCY,
+      timing: {
+        heartbeatSeconds: pipelineEnv.JOB_HEARTBEAT_SECONDS,
+        superviseIntervalSeconds: pipelineEnv.JOB_SUPERVISE_SECONDS,
+        retryDelaySeconds: pipelineEnv.JOB_RETRY_DELAY_SECONDS,
+      },
+    },
   });
   const http = await createHttpApp({
     services: services.api,
     remix: env.isProduction ? "production" : "development",
     appUrl: env.APP_URL,
+    storage,
   });
   const port = await http.listen(env.PORT, env.HOST);
   const where = services.conn.driver === "pg" ? "PostgreSQL" : `PGlite (${dbEnv.PGLITE_DIR})`;

@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { createAuthService, seedDemoUser } from "@adgen/auth";
 import type { ApiServices } from "@adgen/api";
 import { migrateDatabase, openDatabase, type DbConnection } from "@adgen/db";
+import { createPipeline, type Pipeline, type PipelineOptions } from "@adgen/pipeline";
+import type { Storage } from "@adgen/storage";
 import type { ServerEnv } from "./env";
-import type { MediaStore } from "./media-store";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
   version: string;
@@ -12,39 +13,54 @@ const { version } = JSON.parse(readFileSync(new URL("../package.json", import.me
 export interface ServerServices {
   api: ApiServices;
   conn: DbConnection;
+  storage: Storage;
+  pipeline: Pipeline;
   close: () => Promise<void>;
 }
 
-/** Opens and migrates the database, seeds the demo user, and builds what the API needs. */
-export async function createServices(
-  env: ServerEnv,
-  options: {
-    databaseUrl?: string;
-    pgliteDir?: string;
-    media: MediaStore;
-    /** An already open connection (tests with in-memory PGlite); the caller closes it. */
-    connection?: DbConnection;
-  },
-): Promise<ServerServices> {
+export interface ServiceOptions {
+  databaseUrl?: string;
+  pgliteDir?: string;
+  storage: Storage;
+  /** An already open connection (tests with in-memory PGlite); the caller closes it. */
+  connection?: DbConnection;
+  pipeline: Omit<PipelineOptions, "conn" | "storage">;
+}
+
+/** Opens and migrates the database, seeds the demo user, starts jobs, and builds what the API needs. */
+export async function createServices(env: ServerEnv, options: ServiceOptions): Promise<ServerServices> {
   const owned = !options.connection;
   const conn =
     options.connection ?? (await openDatabase({ databaseUrl: options.databaseUrl, pgliteDir: options.pgliteDir }));
+  let pipeline: Pipeline;
   try {
     await migrateDatabase(conn);
     if (env.seedDemoUser) await seedDemoUser(conn.db);
+    pipeline = await createPipeline({ ...options.pipeline, conn, storage: options.storage });
   } catch (error) {
     if (owned) await conn.close();
     throw error;
   }
+  const { storage } = options;
   const api: ApiServices = {
     db: conn.db,
     auth: createAuthService(conn.db, { secureCookies: env.secureCookies }),
     version,
     sessionBudgetUsd: env.SESSION_BUDGET_USD,
-    mediaUrl: (key) => options.media.urlFor(key),
+    mediaUrl: (key) => storage.urlFor(key),
     deleteMedia: async (prefix) => {
-      await options.media.deletePrefix(prefix);
+      await storage.deletePrefix(prefix);
+    },
+    pipeline,
+  };
+  return {
+    api,
+    conn,
+    storage,
+    pipeline,
+    close: async () => {
+      await pipeline.stop();
+      if (owned) await conn.close();
     },
   };
-  return { api, conn, close: async () => (owned ? conn.close() : undefined) };
 }

@@ -96,6 +96,8 @@ export const musicGenreSchema = z.enum(MUSIC_GENRES);
 
 export interface ImageModel {
   readonly id: string;
+  /** What one call is expected to cost, checked against the budget before calling (0 when free). */
+  estimateCostUsd?(req: { durationSec?: number }): number;
   generate(req: {
     prompt: string;
     negativePrompt: string;
@@ -109,6 +111,8 @@ export interface ImageModel {
 
 export interface VideoModel {
   readonly id: string;
+  /** What one call is expected to cost, checked against the budget before calling (0 when free). */
+  estimateCostUsd?(req: { durationSec?: number }): number;
   animate(req: {
     image: Buffer;
     scene: Scene;
@@ -123,6 +127,8 @@ export interface VideoModel {
 
 export interface MusicModel {
   readonly id: string;
+  /** What one call is expected to cost, checked against the budget before calling (0 when free). */
+  estimateCostUsd?(req: { durationSec?: number }): number;
   compose(req: {
     genre: z.infer<typeof musicGenreSchema>;
     durationSec: number;
@@ -133,6 +139,8 @@ export interface MusicModel {
 
 export interface PromptParserModel {
   readonly id: string;
+  /** What one call is expected to cost, checked against the budget before calling (0 when free). */
+  estimateCostUsd?(req: { durationSec?: number }): number;
   parse(req: {
     productPrompt: string;
     styleKeywords: string[];
@@ -143,6 +151,8 @@ export interface PromptParserModel {
 
 export interface ScenePlannerModel {
   readonly id: string;
+  /** What one call is expected to cost, checked against the budget before calling (0 when free). */
+  estimateCostUsd?(req: { durationSec?: number }): number;
   plan(req: {
     videoPrompt: string;
     productDescription: string;
@@ -153,6 +163,8 @@ export interface ScenePlannerModel {
 
 export interface VideoAnalystModel {
   readonly id: string;
+  /** What one call is expected to cost, checked against the budget before calling (0 when free). */
+  estimateCostUsd?(req: { durationSec?: number }): number;
   analyse(req: { video: Buffer; signal?: AbortSignal }): Promise<ModelCall<ClipAnalysis>>;
 }
 

@@ -1,5 +1,6 @@
 import type { AuthService, Session, User } from "@adgen/auth";
 import type { Database } from "@adgen/db";
+import type { Pipeline } from "@adgen/pipeline";
 
 /** Long-lived things the API needs, built once by the server. */
 export interface ApiServices {
@@ -11,8 +12,11 @@ export interface ApiServices {
   mediaUrl: (storageKey: string) => Promise<string>;
   /** Removes every stored file under a prefix (a session's folder). */
   deleteMedia: (prefix: string) => Promise<void>;
-  /** Reports whether the job queue is up; absent until a queue exists. */
-  queueHealth?: () => Promise<"ok" | "error">;
+  /** Stage machine, jobs and progress events. */
+  pipeline: Pick<
+    Pipeline,
+    "generateImages" | "saveApprovedImages" | "generateClips" | "saveApprovedClips" | "retry" | "events" | "queueHealth"
+  >;
 }
 
 /** What the transport knows about one request or WebSocket connection. */

@@ -1,4 +1,5 @@
 import { authRouter } from "./routers/auth";
+import { generationRouter } from "./routers/generation";
 import { healthProcedure } from "./routers/health";
 import { sessionsRouter } from "./routers/sessions";
 import { createCallerFactory, router } from "./trpc";
@@ -7,6 +8,7 @@ export const appRouter = router({
   health: healthProcedure,
   auth: authRouter,
   sessions: sessionsRouter,
+  generation: generationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -110,3 +110,13 @@ describe("composeFinalVideoInput", () => {
     expect(errors[field]?.join()).toContain(message);
   });
 });
+
+describe("formatUsd", () => {
+  it("shows cents, and more digits only when cents would hide the amount", async () => {
+    const { formatUsd } = await import("./money");
+    expect(formatUsd(0)).toBe("$0.00");
+    expect(formatUsd(10)).toBe("$10.00");
+    expect(formatUsd(0.013)).toBe("$0.013");
+    expect(formatUsd(0.0042)).toBe("$0.0042");
+  });
+});

@@ -12,6 +12,9 @@ export function microsToUsd(micros: number): number {
   return micros / MICROS_PER_USD;
 }
 
+/** Dollars for people: cents normally, more digits only when cents would hide the amount. */
 export function formatUsd(usd: number): string {
-  return usd < 0.01 && usd > 0 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`;
+  if (usd > 0 && usd < 0.01) return `$${usd.toFixed(4)}`;
+  if (usd < 1 && Math.round(usd * 100) !== usd * 100) return `$${usd.toFixed(3)}`;
+  return `$${usd.toFixed(2)}`;
 }

@@ -1,8 +1,6 @@
 import type { Stage } from "@adgen/schemas";
 
-export function formatUsd(usd: number): string {
-  return usd > 0 && usd < 0.01 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`;
-}
+export { formatUsd } from "@adgen/schemas";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 export function formatDate(date: Date | string): string {

@@ -1,16 +1,26 @@
-import { type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { RUNNING_STAGES } from "@adgen/schemas";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AppShell } from "../components/app-shell";
+import { Button } from "../components/button";
+import { ClipForm } from "../components/session/clip-form";
+import { ClipGrid } from "../components/session/clip-grid";
+import { ImageGrid } from "../components/session/image-grid";
+import { ProgressPanel } from "../components/session/progress-panel";
+import { PromptForm } from "../components/session/prompt-form";
+import { StepCard } from "../components/session/step-card";
+import type { ActionFailure } from "../components/session/types";
 import { StageBadge } from "../components/stage-badge";
 import { apiFailure } from "../lib/api-errors";
-import { formatDate, formatUsd } from "../lib/format";
+import { formatUsd } from "../lib/format";
 import { requireUser } from "../lib/guards.server";
+import { runSessionAction } from "../lib/session-actions.server";
+import { useProgress } from "../lib/use-progress";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   try {
-    const session = await context.api.sessions.get({ sessionId: params.sessionId ?? "" });
-    return { user, session };
+    return { user, session: await context.api.sessions.get({ sessionId: params.sessionId ?? "" }) };
   } catch (error) {
     const failure = apiFailure(error);
     // A malformed id and someone else's session look the same as a missing one.
@@ -21,41 +31,76 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
 }
 
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  requireUser(context, request);
+  return runSessionAction(context, params.sessionId ?? "", await request.formData());
+}
+
 export default function SessionPage() {
   const { user, session } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failure = result && "message" in result ? (result as ActionFailure) : undefined;
+  const busy = useNavigation().state !== "idle";
+  const running = RUNNING_STAGES.includes(session.stage);
+  const { latest } = useProgress(session.id, running);
+  const stage = session.stage;
+  const hasImages = session.generatedImages.length > 0;
+  const readyForClips = session.approvedImageIds.length >= 2 && stage !== "image_generation";
+  const hasClips = session.generatedClips.length > 0 && stage !== "clip_generation";
+
   return (
     <AppShell email={user.email}>
       <nav className="mb-4 text-sm">
-        <Link to="/" className="text-slate-500 hover:text-slate-800">
-          ← Your ads
-        </Link>
+        <Link to="/" className="text-slate-500 hover:text-slate-800">← Your ads</Link>
       </nav>
-      <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h1 className="text-xl font-semibold">{session.productPrompt ?? "New ad"}</h1>
-          <StageBadge stage={session.stage} />
+      <header className="mb-6 flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{session.productPrompt ?? "New ad"}</h1>
+          <p className="text-sm text-slate-500 tabular-nums" data-testid="session-cost">
+            {formatUsd(session.totalCost)} of {formatUsd(session.budget)} spent
+          </p>
         </div>
-        <dl className="mt-4 grid grid-cols-2 gap-4 text-sm sm:grid-cols-4">
-          <div>
-            <dt className="text-slate-500">Created</dt>
-            <dd>{formatDate(session.createdAt)}</dd>
+        <StageBadge stage={stage} />
+      </header>
+
+      <div className="flex flex-col gap-6">
+        {stage === "failed" ? (
+          <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-2xl border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+            <p>{session.error ?? "The last step failed."}</p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="retry" />
+              <Button type="submit" variant="danger" disabled={busy}>Try again</Button>
+            </Form>
           </div>
-          <div>
-            <dt className="text-slate-500">Spent</dt>
-            <dd className="tabular-nums">
-              {formatUsd(session.totalCost)} of {formatUsd(session.budget)}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">Images</dt>
-            <dd>{session.generatedImages.length}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">Clips</dt>
-            <dd>{session.generatedClips.length}</dd>
-          </div>
-        </dl>
-        {session.error ? <p className="mt-4 text-sm text-red-600">{session.error}</p> : null}
+        ) : null}
+        {failure?.intent === "retry" ? <p className="text-sm text-red-600">{failure.message}</p> : null}
+
+        {stage === "image_generation" ? (
+          <ProgressPanel title="Generating product images" event={latest} />
+        ) : (
+          <StepCard step={1} title="Product" hint={hasImages ? "Change the description to generate a new set." : "Every image will show this same product."}>
+            <PromptForm defaultPrompt={session.productPrompt} failure={failure} busy={busy} />
+          </StepCard>
+        )}
+
+        {hasImages && stage !== "image_generation" ? (
+          <StepCard step={2} title="Choose your images" hint="Approve at least 2 shots for the mood board.">
+            <ImageGrid key={session.generatedImages.map((i) => i.id).join()} images={session.generatedImages} failure={failure} busy={busy} editable={!running} />
+          </StepCard>
+        ) : null}
+
+        {stage === "clip_generation" ? <ProgressPanel title="Animating clips" event={latest} /> : null}
+        {readyForClips && stage !== "clip_generation" ? (
+          <StepCard step={3} title="Scene" hint="One clip is made from each approved image.">
+            <ClipForm defaultPrompt={session.videoPrompt} failure={failure} busy={busy} />
+          </StepCard>
+        ) : null}
+
+        {hasClips ? (
+          <StepCard step={4} title="Choose and order your clips" hint="Play them, keep the best, set the order.">
+            <ClipGrid key={session.generatedClips.map((c) => c.id).join()} clips={session.generatedClips} clipOrder={session.clipOrder} failure={failure} busy={busy} />
+          </StepCard>
+        ) : null}
       </div>
     </AppShell>
   );

@@ -1,3 +1,4 @@
+import type { Provider } from "@adgen/agents";
 import type { AppRouter } from "@adgen/api";
 import { createTestDatabase, type TestDatabase } from "@adgen/db/testing";
 import { createLocalStorage } from "@adgen/storage";
@@ -20,18 +21,35 @@ export interface TestServer {
 }
 
 /** A real server on a random loopback port with its own fresh database and media folder. */
-export async function startTestServer(): Promise<TestServer> {
+export interface TestServerOptions {
+  provider?: Provider;
+  workerMode?: "embedded" | "external";
+  budgetUsd?: number;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const testDb = await createTestDatabase();
   const mediaRoot = await mkdtemp(path.join(tmpdir(), "adgen-media-"));
-  const env = readServerEnv({ NODE_ENV: "test", SEED_DEMO_USER: "true" });
+  const env = readServerEnv({
+    NODE_ENV: "test",
+    SEED_DEMO_USER: "true",
+    SESSION_BUDGET_USD: String(options.budgetUsd ?? 10),
+  });
   // The test database is already migrated; createServices migrates again, which must be a no-op.
+  const storage = createLocalStorage({ root: mediaRoot });
   const services = await createServices(env, {
     databaseUrl: testDb.url,
     pgliteDir: undefined,
-    media: createLocalStorage({ root: mediaRoot }),
+    storage,
     connection: testDb.url ? undefined : testDb.conn,
+    pipeline: {
+      workerMode: options.workerMode ?? "embedded",
+      workerConcurrency: 2,
+      provider: options.provider,
+      timing: { superviseIntervalSeconds: 2, heartbeatSeconds: 10, retryDelaySeconds: 1 },
+    },
   });
-  const http = await createHttpApp({ services: services.api, remix: "none", appUrl: "http://127.0.0.1" });
+  const http = await createHttpApp({ services: services.api, remix: "none", appUrl: "http://127.0.0.1", storage });
   const port = await http.listen(0, "127.0.0.1");
   return {
     baseUrl: `http://127.0.0.1:${port}`,

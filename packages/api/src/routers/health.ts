@@ -7,7 +7,7 @@ export async function checkHealth(services: ApiServices) {
     .execute(sql`select 1`)
     .then(() => "ok" as const)
     .catch(() => "error" as const);
-  const queue = services.queueHealth ? await services.queueHealth().catch(() => "error" as const) : ("ok" as const);
+  const queue = await services.pipeline.queueHealth().catch(() => "error" as const);
   const status = database === "ok" && queue === "ok" ? ("ok" as const) : ("degraded" as const);
   return { status, version: services.version, database, queue };
 }

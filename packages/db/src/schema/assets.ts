@@ -1,4 +1,5 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { assetTypeEnum } from "./enums";
 import { sessions } from "./sessions";
 
@@ -36,5 +37,7 @@ export const assets = pgTable(
   (t) => [
     index("assets_session_type_idx").on(t.sessionId, t.type, t.createdAt),
     index("assets_storage_key_idx").on(t.storageKey),
+    // Two workers finishing the same unit of work can store it only once.
+    uniqueIndex("assets_session_work_key_unique").on(t.sessionId, t.workKey).where(sql`${t.workKey} is not null`),
   ],
 );

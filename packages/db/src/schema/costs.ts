@@ -1,4 +1,5 @@
-import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { stageEnum } from "./enums";
 import { sessions } from "./sessions";
 
@@ -21,5 +22,11 @@ export const generationCosts = pgTable(
     workKey: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("generation_costs_session_idx").on(t.sessionId, t.createdAt)],
+  (t) => [
+    index("generation_costs_session_idx").on(t.sessionId, t.createdAt),
+    // A unit of work is charged once when it succeeds; failed attempts each keep their line.
+    uniqueIndex("generation_costs_success_work_key_unique")
+      .on(t.sessionId, t.workKey)
+      .where(sql`${t.success} and ${t.workKey} is not null`),
+  ],
 );

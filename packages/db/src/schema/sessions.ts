@@ -20,9 +20,20 @@ export const sessions = pgTable(
     styleKeywords: jsonb().$type<string[]>().notNull().default([]),
     clipOrder: jsonb().$type<string[]>().notNull().default([]),
     finalVideoAssetId: uuid(),
+    /**
+     * The generation run in progress or last run: jobs carry it, and a job whose run is no
+     * longer current does nothing (a regenerate superseded it).
+     */
+    currentRunId: uuid(),
+    /** What the running or last step was asked for, so "try again" can repeat it. */
+    lastRequest: jsonb().$type<Record<string, unknown>>(),
+    /** Agent outputs the later steps reuse: the parsed prompt, the scene plan. */
+    plan: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     /** Exact money: integer micro-dollars. */
     totalCostMicros: bigint({ mode: "number" }).notNull().default(0),
     budgetMicros: bigint({ mode: "number" }).notNull(),
+    /** Money set aside for calls in flight, so parallel calls cannot pass the cap together. */
+    reservedMicros: bigint({ mode: "number" }).notNull().default(0),
     error: text(),
     /** Bumped on every change; lets clients and jobs detect concurrent edits. */
     version: integer().notNull().default(0),

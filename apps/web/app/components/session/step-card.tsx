@@ -1,0 +1,18 @@
+import type { ReactNode } from "react";
+
+export function StepCard({ step, title, hint, children }: { step: number; title: string; hint?: string; children: ReactNode }) {
+  return (
+    <section className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+      <div className="mb-4 flex items-start gap-3">
+        <span className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-700">
+          {step}
+        </span>
+        <div>
+          <h2 className="font-semibold">{title}</h2>
+          {hint ? <p className="text-sm text-slate-500">{hint}</p> : null}
+        </div>
+      </div>
+      {children}
+    </section>
+  );
+}

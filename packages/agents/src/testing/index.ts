@@ -1,0 +1,1 @@
+export { withPricesAndFaults, type Faults, type Prices } from "./priced-provider";

@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+const pipelineEnvSchema = z.object({
+  WORKER_MODE: z.enum(["embedded", "external"], { error: "must be embedded or external" }).default("embedded"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** Model calls in flight within one job. */
+  CALL_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
+  /** A worker silent this long is presumed dead and its job retried (pg-boss minimum: 10). */
+  JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).max(600).default(20),
+  JOB_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
+  JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(600).default(2),
+  // The Replicate provider is designed in (DESIGN.md) but not built yet; refuse it plainly.
+  GENERATION_PROVIDER: z
+    .enum(["local"], { error: "must be local (the Replicate provider is not available in this build yet)" })
+    .default("local"),
+});
+
+export type PipelineEnv = z.infer<typeof pipelineEnvSchema>;
+
+export function readPipelineEnv(source: NodeJS.ProcessEnv = process.env): PipelineEnv {
+  const parsed = pipelineEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  return parsed.data;
+}

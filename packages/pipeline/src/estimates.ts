@@ -1,0 +1,18 @@
+import type { Provider } from "@adgen/agents";
+import { usdToMicros } from "@adgen/schemas";
+
+/** Free models (the local provider) have no estimate: they cost nothing. */
+export function callMicros(model: { estimateCostUsd?: (req: { durationSec?: number }) => number }, durationSec?: number) {
+  return usdToMicros(model.estimateCostUsd?.({ durationSec }) ?? 0);
+}
+
+export function estimateImagesMicros(provider: Provider, count: number): number {
+  return callMicros(provider.promptParser) + count * callMicros(provider.imageModel);
+}
+
+export function estimateClipsMicros(provider: Provider, count: number, durationSec: number): number {
+  return (
+    callMicros(provider.scenePlanner) +
+    count * (callMicros(provider.videoModel, durationSec) + callMicros(provider.videoAnalyst, durationSec))
+  );
+}

@@ -1,0 +1,139 @@
+import { randomUUID } from "node:crypto";
+import { BatchFailedError, parsedPromptSchema, runUnitBatch, type ParsedPrompt, type ViewPrompt } from "@adgen/agents";
+import { and, assets, eq, sessions, type SessionRow } from "@adgen/db";
+import { generateImagesInput, usdToMicros } from "@adgen/schemas";
+import type { PipelineDeps } from "../deps";
+import { callMicros } from "../estimates";
+import { commitAsset, recordCost, reserveBudget } from "../ledger";
+import { moveStage } from "../stage-machine";
+import { errorMessage, failRun, isPermanent, loadCurrentRun } from "./run-guard";
+import { recordFailedCall } from "./unit-costs";
+
+const STAGE = "image_generation" as const;
+const IMAGE_SIZE = 1024;
+
+/** Parses the prompt once per run: a retried job reuses the stored result and is not charged again. */
+async function parsePromptOnce(deps: PipelineDeps, session: SessionRow, runId: string): Promise<ParsedPrompt> {
+  const stored = session.plan as { runId?: string; parsedPrompt?: unknown };
+  if (stored.runId === runId && stored.parsedPrompt) return parsedPromptSchema.parse(stored.parsedPrompt);
+
+  const request = generateImagesInput.parse({ ...session.lastRequest, sessionId: session.id });
+  const model = deps.provider.promptParser;
+  const reserved = callMicros(model);
+  await reserveBudget(deps.db, session.id, reserved);
+  const line = { sessionId: session.id, stage: STAGE, agent: "prompt_parser", model: model.id, workKey: `parse:${runId}`, reservedMicros: reserved };
+  try {
+    const call = await model.parse({
+      productPrompt: request.productPrompt,
+      styleKeywords: request.styleKeywords,
+      numViews: request.numImages,
+    });
+    const parsed = parsedPromptSchema.parse(call.output);
+    await recordCost(deps.db, { ...line, model: call.model, costMicros: usdToMicros(call.costUsd), durationMs: Math.round(call.durationMs), success: true });
+    await deps.db
+      .update(sessions)
+      .set({ plan: { runId, parsedPrompt: parsed }, consistencySeed: parsed.consistencySeed, styleKeywords: parsed.styleKeywords })
+      .where(eq(sessions.id, session.id));
+    return parsed;
+  } catch (error) {
+    await recordFailedCall(deps, line, error);
+    throw error;
+  }
+}
+
+export async function runImageJob(deps: PipelineDeps, data: { sessionId: string; runId: string }, finalAttempt: boolean) {
+  const { sessionId, runId } = data;
+  const session = await loadCurrentRun(deps, sessionId, runId, STAGE);
+  if (!session) return;
+  await deps.db.update(sessions).set({ reservedMicros: 0 }).where(eq(sessions.id, sessionId));
+  const publish = (progress: number, message: string) => deps.events.publish(sessionId, { stage: STAGE, progress, message });
+
+  try {
+    await publish(3, "Reading your product description…");
+    const parsed = await parsePromptOnce(deps, session, runId);
+    const views = parsed.views;
+    const done = new Set(
+      (
+        await deps.db
+          .select({ workKey: assets.workKey })
+          .from(assets)
+          .where(and(eq(assets.sessionId, sessionId), eq(assets.type, "image")))
+      ).map((a) => a.workKey),
+    );
+    const workKey = (index: number) => `image:${runId}:${index}`;
+    let finished = views.filter((_, i) => done.has(workKey(i))).length;
+    await publish(10, `Generating ${views.length} images of "${parsed.productDescription}"…`);
+
+    const model = deps.provider.imageModel;
+    const reserved = callMicros(model);
+    const line = (index: number) => ({ sessionId, stage: STAGE, agent: "image_generator", model: model.id, workKey: workKey(index), reservedMicros: reserved });
+
+    const summary = await runUnitBatch<ViewPrompt, Awaited<ReturnType<typeof model.generate>>>(
+      views,
+      deps.callConcurrency,
+      (view) =>
+        model.generate({
+          prompt: view.prompt,
+          negativePrompt: view.negativePrompt,
+          viewType: view.viewType,
+          seed: parsed.consistencySeed,
+          width: IMAGE_SIZE,
+          height: IMAGE_SIZE,
+        }),
+      {
+        isDone: async (_view, index) => done.has(workKey(index)),
+        beforeCall: async () => reserveBudget(deps.db, sessionId, reserved),
+        onSuccess: async (view, index, call) => {
+          const id = randomUUID();
+          const extension = call.output.contentType === "image/jpeg" ? "jpg" : call.output.contentType === "image/webp" ? "webp" : "png";
+          const storageKey = `sessions/${sessionId}/images/${id}.${extension}`;
+          const stored = await deps.storage.put(storageKey, call.output.bytes, { contentType: call.output.contentType });
+          const row = await commitAsset(
+            deps.db,
+            {
+              id,
+              sessionId,
+              type: "image",
+              storageKey,
+              contentType: call.output.contentType,
+              byteSize: stored.size,
+              workKey: workKey(index),
+              viewType: view.viewType,
+              seed: parsed.consistencySeed,
+              width: call.output.width,
+              height: call.output.height,
+              metadata: { prompt: view.prompt, negativePrompt: view.negativePrompt, runId },
+              costMicros: usdToMicros(call.costUsd),
+              model: call.model,
+              generationMs: Math.round(call.durationMs),
+            },
+            { ...line(index), model: call.model, costMicros: usdToMicros(call.costUsd), durationMs: Math.round(call.durationMs), success: true },
+          );
+          if (!row) await deps.storage.delete(storageKey);
+          finished++;
+          await publish(10 + Math.round((80 * finished) / views.length), `Generated image ${finished} of ${views.length}…`);
+        },
+        onFailure: async (view, index, error) => {
+          await recordFailedCall(deps, line(index), error);
+          await publish(10 + Math.round((80 * finished) / views.length), `The ${view.viewType.replace("_", " ")} view failed: ${errorMessage(error)}`);
+        },
+      },
+    );
+
+    const ready = summary.succeeded + summary.skipped;
+    const moved = await moveStage(deps.db, sessionId, [STAGE], "image_selection", { lastGoodStage: "image_selection", reservedMicros: 0 });
+    if (moved?.currentRunId === runId) {
+      const note = summary.failed > 0 ? ` (${summary.failed} failed)` : "";
+      await deps.events.publish(sessionId, { stage: "image_selection", progress: 100, message: `${ready} images ready${note}. Approve at least 2.`, done: true });
+    }
+  } catch (error) {
+    const reason = error instanceof BatchFailedError ? `Every image failed: ${error.message}` : errorMessage(error);
+    // A budget refusal will not change by retrying; anything else is retried with backoff.
+    if (isPermanent(error) || finalAttempt) {
+      await failRun(deps, sessionId, runId, STAGE, reason);
+      return;
+    }
+    await publish(5, `Something went wrong (${reason}). Retrying…`);
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+import { BatchFailedError, ModelCallError } from "@adgen/agents";
+import { eq, sessions, type SessionRow } from "@adgen/db";
+import type { Stage } from "@adgen/schemas";
+import type { PipelineDeps } from "../deps";
+import { BudgetExceededError } from "../errors";
+import { moveStage } from "../stage-machine";
+
+/** The session if this job's run is still the current one in the expected stage, else null. */
+export async function loadCurrentRun(
+  deps: PipelineDeps,
+  sessionId: string,
+  runId: string,
+  stage: Stage,
+): Promise<SessionRow | null> {
+  const [session] = await deps.db.select().from(sessions).where(eq(sessions.id, sessionId));
+  if (!session || session.stage !== stage || session.currentRunId !== runId) return null;
+  return session;
+}
+
+/** Ends a run in `failed` with a reason the user can read; the user retries from the last good stage. */
+export async function failRun(deps: PipelineDeps, sessionId: string, runId: string, stage: Stage, reason: string) {
+  const moved = await moveStage(deps.db, sessionId, [stage], "failed", { error: reason, reservedMicros: 0 });
+  if (!moved || moved.currentRunId !== runId) return;
+  await deps.events.publish(sessionId, { stage: "failed", progress: 100, message: reason, error: reason, done: true });
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Whether a failure should end the run now instead of being retried: budget refusals and
+ * errors a provider marked as permanent will not change on a second try.
+ */
+export function isPermanent(error: unknown): boolean {
+  if (error instanceof BudgetExceededError) return true;
+  if (error instanceof BatchFailedError) return error.summary.causes.every(isPermanent);
+  if (error instanceof ModelCallError) return !error.details.retryable;
+  return false;
+}

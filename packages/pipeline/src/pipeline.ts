@@ -1,0 +1,58 @@
+import { createLocalProvider, type Provider } from "@adgen/agents";
+import type { DbConnection, SessionRow } from "@adgen/db";
+import type { GenerateClipsInput, GenerateImagesInput, SaveApprovedClipsInput, SaveApprovedImagesInput } from "@adgen/schemas";
+import type { Storage } from "@adgen/storage";
+import type { PipelineDeps } from "./deps";
+import { createEventBus } from "./events";
+import { startJobQueue, type QueueTiming } from "./queue";
+import { approveClips, approveImages, requestClips, requestImages } from "./requests";
+import { retryFailedStep } from "./retry";
+import { startWorker, type WorkerHandle } from "./worker";
+
+export interface PipelineOptions {
+  conn: DbConnection;
+  storage: Storage;
+  provider?: Provider;
+  /** Run jobs in this process (`embedded`) or leave them to `apps/worker` processes (`external`). */
+  workerMode: "embedded" | "external";
+  /** Jobs run at once by this process's worker. */
+  workerConcurrency: number;
+  /** Model calls in flight within one job. */
+  callConcurrency?: number;
+  timing?: QueueTiming;
+  /** Called after each job this process finished (logs, tests). */
+  onJobDone?: (queue: string, sessionId: string) => void;
+}
+
+export type Pipeline = Awaited<ReturnType<typeof createPipeline>>;
+
+export async function createPipeline(options: PipelineOptions) {
+  const boss = await startJobQueue(options.conn, options.timing);
+  const events = await createEventBus(options.conn);
+  const deps: PipelineDeps = {
+    db: options.conn.db,
+    storage: options.storage,
+    provider: options.provider ?? createLocalProvider(),
+    events,
+    boss,
+    callConcurrency: options.callConcurrency ?? 4,
+  };
+  let worker: WorkerHandle | null = null;
+  if (options.workerMode === "embedded") worker = await startWorker(deps, { concurrency: options.workerConcurrency, onJobDone: options.onJobDone });
+
+  return {
+    deps,
+    events,
+    generateImages: (session: SessionRow, input: GenerateImagesInput) => requestImages(deps, session, input),
+    saveApprovedImages: (session: SessionRow, input: SaveApprovedImagesInput) => approveImages(deps, session, input),
+    generateClips: (session: SessionRow, input: GenerateClipsInput) => requestClips(deps, session, input),
+    saveApprovedClips: (session: SessionRow, input: SaveApprovedClipsInput) => approveClips(deps, session, input),
+    retry: (session: SessionRow) => retryFailedStep(deps, session),
+    queueHealth: async () => ((await boss.getQueue("generate-images")) ? ("ok" as const) : ("error" as const)),
+    stop: async () => {
+      await worker?.stop();
+      await boss.stop({ graceful: true, timeout: 10_000 });
+      await events.close();
+    },
+  };
+}
