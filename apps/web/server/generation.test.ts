@@ -3,7 +3,7 @@ import { withPricesAndFaults } from "@adgen/agents/testing";
 import type { AppRouter } from "@adgen/api";
 import { generationCosts, assets, eq } from "@adgen/db";
 import { TRPCClientError } from "@trpc/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { followUntil, probeUrl } from "./test/flow";
 import { createClient, startTestServer, type TestServer } from "./test/harness";
 
@@ -108,7 +108,8 @@ describe("the generation flow", () => {
     const resumed = await followUntil(again.client, sessionId, ["image_selection"], { lastEventId: cut.id });
     expect(resumed).toEqual(all.slice(3));
     again.close();
-    expect(server.services.pipeline.events.listenerCount()).toBe(0);
+    // Unsubscribing reaches the server asynchronously; then no follower may be left behind.
+    await vi.waitFor(() => expect(server.services.pipeline.events.listenerCount()).toBe(0));
     user.close();
   });
 });
