@@ -93,11 +93,11 @@ describe("over HTTP", () => {
     const other = createClient(server.baseUrl, { token: (await signup()).sessionToken });
     const { sessionId } = await owner.client.sessions.create.mutate();
     for (const call of [
-      other.client.sessions.get.query({ sessionId }),
-      other.client.sessions.costs.query({ sessionId }),
-      other.client.sessions.delete.mutate({ sessionId }),
+      () => other.client.sessions.get.query({ sessionId }),
+      () => other.client.sessions.costs.query({ sessionId }),
+      () => other.client.sessions.delete.mutate({ sessionId }),
     ]) {
-      expect(await failureOf(call)).toMatchObject({ code: "NOT_FOUND", status: 404, message: "Session not found." });
+      expect(await failureOf(call())).toMatchObject({ code: "NOT_FOUND", status: 404, message: "Session not found." });
     }
     expect((await other.client.sessions.list.query({})).items).toEqual([]);
     expect((await owner.client.sessions.get.query({ sessionId })).id).toBe(sessionId);

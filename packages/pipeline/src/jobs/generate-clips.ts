@@ -11,6 +11,7 @@ import { callMicros } from "../estimates";
 import { commitAsset, recordCost, reserveBudget, type CostLine } from "../ledger";
 import { moveStage } from "../stage-machine";
 import { errorMessage, failRun, isPermanent, loadCurrentRun } from "./run-guard";
+import { createProgressReporter } from "./progress-reporter";
 import { recordFailedCall } from "./unit-costs";
 
 const STAGE = "clip_generation" as const;
@@ -58,7 +59,8 @@ export async function runClipJob(deps: PipelineDeps, data: { sessionId: string; 
   const session = await loadCurrentRun(deps, sessionId, runId, STAGE);
   if (!session) return;
   await deps.db.update(sessions).set({ reservedMicros: 0 }).where(eq(sessions.id, sessionId));
-  const publish = (progress: number, message: string) => deps.events.publish(sessionId, { stage: STAGE, progress, message });
+  const progress = createProgressReporter(deps, sessionId, STAGE);
+  const publish = (percent: number, message: string) => progress.report(percent, message);
 
   try {
     const request = generateClipsInput.parse({ ...session.lastRequest, sessionId });
@@ -158,6 +160,7 @@ export async function runClipJob(deps: PipelineDeps, data: { sessionId: string; 
       },
     );
 
+    await progress.flush();
     const ready = summary.succeeded + summary.skipped;
     const moved = await moveStage(deps.db, sessionId, [STAGE], "clip_selection", { lastGoodStage: "clip_selection", reservedMicros: 0 });
     if (moved?.currentRunId === runId) {
@@ -165,6 +168,7 @@ export async function runClipJob(deps: PipelineDeps, data: { sessionId: string; 
       await deps.events.publish(sessionId, { stage: "clip_selection", progress: 100, message: `${ready} clips ready${note}. Approve and order them.`, done: true });
     }
   } catch (error) {
+    await progress.flush();
     const reason = error instanceof BatchFailedError ? `Every clip failed: ${error.message}` : errorMessage(error);
     if (isPermanent(error) || finalAttempt) {
       await failRun(deps, sessionId, runId, STAGE, reason);

@@ -7,6 +7,7 @@ import { callMicros } from "../estimates";
 import { commitAsset, recordCost, reserveBudget } from "../ledger";
 import { moveStage } from "../stage-machine";
 import { errorMessage, failRun, isPermanent, loadCurrentRun } from "./run-guard";
+import { createProgressReporter } from "./progress-reporter";
 import { recordFailedCall } from "./unit-costs";
 
 const STAGE = "image_generation" as const;
@@ -46,7 +47,8 @@ export async function runImageJob(deps: PipelineDeps, data: { sessionId: string;
   const session = await loadCurrentRun(deps, sessionId, runId, STAGE);
   if (!session) return;
   await deps.db.update(sessions).set({ reservedMicros: 0 }).where(eq(sessions.id, sessionId));
-  const publish = (progress: number, message: string) => deps.events.publish(sessionId, { stage: STAGE, progress, message });
+  const progress = createProgressReporter(deps, sessionId, STAGE);
+  const publish = (percent: number, message: string) => progress.report(percent, message);
 
   try {
     await publish(3, "Reading your product description…");
@@ -120,6 +122,7 @@ export async function runImageJob(deps: PipelineDeps, data: { sessionId: string;
       },
     );
 
+    await progress.flush();
     const ready = summary.succeeded + summary.skipped;
     const moved = await moveStage(deps.db, sessionId, [STAGE], "image_selection", { lastGoodStage: "image_selection", reservedMicros: 0 });
     if (moved?.currentRunId === runId) {
@@ -127,6 +130,7 @@ export async function runImageJob(deps: PipelineDeps, data: { sessionId: string;
       await deps.events.publish(sessionId, { stage: "image_selection", progress: 100, message: `${ready} images ready${note}. Approve at least 2.`, done: true });
     }
   } catch (error) {
+    await progress.flush();
     const reason = error instanceof BatchFailedError ? `Every image failed: ${error.message}` : errorMessage(error);
     // A budget refusal will not change by retrying; anything else is retried with backoff.
     if (isPermanent(error) || finalAttempt) {
