@@ -48,9 +48,24 @@ function finalVideoView(asset: AssetRow, url: string) {
   };
 }
 
+/**
+ * Images of one run finish in any order; show them in the order the views were planned,
+ * runs oldest first.
+ */
+function inPlannedOrder(images: AssetRow[]): AssetRow[] {
+  const runs = new Map<string, AssetRow[]>();
+  for (const image of images) {
+    const run = String(image.metadata.runId ?? image.id);
+    runs.set(run, [...(runs.get(run) ?? []), image]);
+  }
+  const index = (a: AssetRow) => Number(a.metadata.viewIndex ?? 0);
+  return [...runs.values()].flatMap((group) => group.sort((a, b) => index(a) - index(b)));
+}
+
 /** The whole session as `sessions.get` returns it (DESIGN.md, API table). */
 export async function loadSessionView(ctx: Pick<Context, "db" | "mediaUrl">, session: SessionRow) {
-  const assets = await listSessionAssets(ctx.db, session.id);
+  const rows = await listSessionAssets(ctx.db, session.id);
+  const assets = [...inPlannedOrder(rows.filter((a) => a.type === "image")), ...rows.filter((a) => a.type !== "image")];
   const withUrls = await Promise.all(assets.map(async (a) => ({ asset: a, url: await ctx.mediaUrl(a.storageKey) })));
   const images = withUrls.filter((x) => x.asset.type === "image").map((x) => imageView(x.asset, x.url));
   const clips = withUrls.filter((x) => x.asset.type === "video").map((x) => clipView(x.asset, x.url));

@@ -104,7 +104,7 @@ export async function runImageJob(deps: PipelineDeps, data: { sessionId: string;
               seed: parsed.consistencySeed,
               width: call.output.width,
               height: call.output.height,
-              metadata: { prompt: view.prompt, negativePrompt: view.negativePrompt, runId },
+              metadata: { prompt: view.prompt, negativePrompt: view.negativePrompt, runId, viewIndex: index },
               costMicros: usdToMicros(call.costUsd),
               model: call.model,
               generationMs: Math.round(call.durationMs),

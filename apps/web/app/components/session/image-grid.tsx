@@ -22,6 +22,7 @@ export function ImageGrid({ images, failure, busy, editable }: { images: Image[]
       return next;
     });
   const errors = failure?.intent === "saveApprovedImages" ? failure : undefined;
+  const label = (image: Image) => (image.viewType ?? "product").replace("_", " ");
   return (
     <Form method="post" className="flex flex-col gap-4">
       <input type="hidden" name="intent" value="saveApprovedImages" />
@@ -31,9 +32,9 @@ export function ImageGrid({ images, failure, busy, editable }: { images: Image[]
           return (
             <li key={image.id}>
               <label className={`group relative block cursor-pointer overflow-hidden rounded-xl ring-2 transition ${on ? "ring-brand-600" : "ring-transparent hover:ring-slate-300"}`}>
-                <input type="checkbox" name="imageId" value={image.id} checked={on} onChange={() => toggle(image.id)} disabled={!editable} className="peer sr-only" aria-label={`Approve the ${image.viewType ?? ""} view`} />
-                <img src={image.url} alt={`${image.viewType ?? "product"} view`} className="aspect-square w-full object-cover" loading="lazy" />
-                <span className="absolute left-2 top-2 rounded-full bg-black/55 px-2 py-0.5 text-xs capitalize text-white">{(image.viewType ?? "").replace("_", " ")}</span>
+                <input type="checkbox" name="imageId" value={image.id} checked={on} onChange={() => toggle(image.id)} disabled={!editable} className="peer sr-only" aria-label={`Approve the ${label(image)} view`} />
+                <img src={image.url} alt={`${label(image)} view`} className="aspect-square w-full object-cover" loading="lazy" />
+                <span className="absolute left-2 top-2 rounded-full bg-black/55 px-2 py-0.5 text-xs capitalize text-white">{label(image)}</span>
                 <span className={`absolute right-2 top-2 flex h-6 w-6 items-center justify-center rounded-full text-xs font-bold ${on ? "bg-brand-600 text-white" : "bg-white/80 text-slate-400"}`}>✓</span>
               </label>
             </li>
