@@ -15,7 +15,14 @@ export interface ApiServices {
   /** Stage machine, jobs and progress events. */
   pipeline: Pick<
     Pipeline,
-    "generateImages" | "saveApprovedImages" | "generateClips" | "saveApprovedClips" | "retry" | "events" | "queueHealth"
+    | "generateImages"
+    | "saveApprovedImages"
+    | "generateClips"
+    | "saveApprovedClips"
+    | "composeFinalVideo"
+    | "retry"
+    | "events"
+    | "queueHealth"
   >;
 }
 

@@ -16,3 +16,8 @@ export function estimateClipsMicros(provider: Provider, count: number, durationS
     count * (callMicros(provider.videoModel, durationSec) + callMicros(provider.videoAnalyst, durationSec))
   );
 }
+
+/** Composition runs on our own ffmpeg; only the music bed may be a paid call. */
+export function estimateComposeMicros(provider: Provider, withMusic: boolean, durationSec: number): number {
+  return withMusic ? callMicros(provider.musicModel, durationSec) : 0;
+}

@@ -1,11 +1,17 @@
 import { createLocalProvider, type Provider } from "@adgen/agents";
 import type { DbConnection, SessionRow } from "@adgen/db";
-import type { GenerateClipsInput, GenerateImagesInput, SaveApprovedClipsInput, SaveApprovedImagesInput } from "@adgen/schemas";
+import type {
+  ComposeFinalVideoInput,
+  GenerateClipsInput,
+  GenerateImagesInput,
+  SaveApprovedClipsInput,
+  SaveApprovedImagesInput,
+} from "@adgen/schemas";
 import type { Storage } from "@adgen/storage";
 import type { PipelineDeps } from "./deps";
 import { createEventBus } from "./events";
 import { startJobQueue, type QueueTiming } from "./queue";
-import { approveClips, approveImages, requestClips, requestImages } from "./requests";
+import { approveClips, approveImages, requestClips, requestComposition, requestImages } from "./requests";
 import { retryFailedStep } from "./retry";
 import { startWorker, type WorkerHandle } from "./worker";
 
@@ -47,6 +53,7 @@ export async function createPipeline(options: PipelineOptions) {
     saveApprovedImages: (session: SessionRow, input: SaveApprovedImagesInput) => approveImages(deps, session, input),
     generateClips: (session: SessionRow, input: GenerateClipsInput) => requestClips(deps, session, input),
     saveApprovedClips: (session: SessionRow, input: SaveApprovedClipsInput) => approveClips(deps, session, input),
+    composeFinalVideo: (session: SessionRow, input: ComposeFinalVideoInput) => requestComposition(deps, session, input),
     retry: (session: SessionRow) => retryFailedStep(deps, session),
     queueHealth: async () => ((await boss.getQueue("generate-images")) ? ("ok" as const) : ("error" as const)),
     stop: async () => {

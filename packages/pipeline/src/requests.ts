@@ -1,5 +1,7 @@
 import { and, assets, eq, inArray, sessions, type SessionRow } from "@adgen/db";
+import { validateOverlayText } from "@adgen/agents";
 import type {
+  ComposeFinalVideoInput,
   GenerateClipsInput,
   GenerateImagesInput,
   SaveApprovedClipsInput,
@@ -10,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import type { PipelineDeps } from "./deps";
 import { PipelineError } from "./errors";
 import { assertWithinBudget } from "./ledger";
-import { estimateClipsMicros, estimateImagesMicros } from "./estimates";
+import { estimateClipsMicros, estimateComposeMicros, estimateImagesMicros } from "./estimates";
 import { QUEUES, type GenerationJobData, type GenerationQueue } from "./queue";
 import { ALLOWED_FROM, moveStage, wrongStageMessage, type StepName } from "./stage-machine";
 
@@ -159,4 +161,29 @@ export async function approveClips(deps: PipelineDeps, session: SessionRow, inpu
     if (!moved) throw new PipelineError("PRECONDITION_FAILED", "The session changed meanwhile. Reload and try again.");
   });
   return { approvedClipIds: input.approvedClipIds, clipOrder: input.clipOrder };
+}
+
+export async function requestComposition(deps: PipelineDeps, session: SessionRow, input: ComposeFinalVideoInput) {
+  requireStage("composeFinalVideo", session);
+  // Text a bundled font cannot draw is refused now, before any work or money is spent.
+  const text = validateOverlayText(input.textOverlay);
+  if (!text.ok) throw new PipelineError("BAD_REQUEST", text.message, `textOverlay.${text.field}`);
+  const approved = await deps.db
+    .select({ id: assets.id })
+    .from(assets)
+    .where(and(eq(assets.sessionId, session.id), eq(assets.type, "video"), eq(assets.approved, true)));
+  const approvedIds = new Set(approved.map((a) => a.id));
+  if (session.clipOrder.length === 0 || !session.clipOrder.every((id) => approvedIds.has(id))) {
+    throw new PipelineError("PRECONDITION_FAILED", "Approve and order your clips before composing the video.");
+  }
+  await assertWithinBudget(deps.db, session.id, estimateComposeMicros(deps.provider, input.audio.enabled, 15));
+  return enqueue(
+    deps,
+    session,
+    "composeFinalVideo",
+    "final_composition",
+    QUEUES.compose,
+    { lastRequest: { step: "composeFinalVideo", ...input } },
+    "Queued your final video…",
+  );
 }

@@ -1,8 +1,8 @@
 import type { SessionRow } from "@adgen/db";
-import { generateClipsInput, generateImagesInput } from "@adgen/schemas";
+import { composeFinalVideoInput, generateClipsInput, generateImagesInput } from "@adgen/schemas";
 import type { PipelineDeps } from "./deps";
 import { PipelineError } from "./errors";
-import { requestClips, requestImages } from "./requests";
+import { requestClips, requestComposition, requestImages } from "./requests";
 
 /** "Try again" after a failure: repeats the failed step with the inputs it was given. */
 export async function retryFailedStep(deps: PipelineDeps, session: SessionRow) {
@@ -13,6 +13,8 @@ export async function retryFailedStep(deps: PipelineDeps, session: SessionRow) {
       return requestImages(deps, session, generateImagesInput.parse(request));
     case "generateClips":
       return requestClips(deps, session, generateClipsInput.parse(request));
+    case "composeFinalVideo":
+      return requestComposition(deps, session, composeFinalVideoInput.parse(request));
     default:
       throw new PipelineError("PRECONDITION_FAILED", "There is nothing to retry for this session.");
   }

@@ -1,5 +1,6 @@
 import type { Job, JobWithMetadata } from "pg-boss";
 import type { PipelineDeps } from "./deps";
+import { runComposeJob } from "./jobs/compose-video";
 import { runClipJob } from "./jobs/generate-clips";
 import { runImageJob } from "./jobs/generate-images";
 import { failRun } from "./jobs/run-guard";
@@ -10,6 +11,7 @@ type Handler = (deps: PipelineDeps, data: GenerationJobData, finalAttempt: boole
 const HANDLERS: [string, Handler][] = [
   [QUEUES.images, runImageJob],
   [QUEUES.clips, runClipJob],
+  [QUEUES.compose, runComposeJob],
 ];
 
 const RUNNING_STAGE_OF: Record<string, "image_generation" | "clip_generation" | "final_composition"> = {

@@ -1,4 +1,4 @@
-import { data, type AppLoadContext } from "@remix-run/node";
+import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { apiFailure } from "./api-errors";
 
 const list = (form: FormData, name: string) => form.getAll(name).map(String).filter(Boolean);
@@ -33,6 +33,24 @@ export async function runSessionAction(context: AppLoadContext, sessionId: strin
         await api.saveApprovedClips({ sessionId, approvedClipIds: order, clipOrder: order });
         break;
       }
+      case "composeFinalVideo":
+        await api.composeFinalVideo({
+          sessionId,
+          textOverlay: {
+            productName: text(form, "productName"),
+            cta: text(form, "cta"),
+            font: text(form, "font") as never,
+            color: text(form, "color").toUpperCase(),
+          },
+          audio: { enabled: form.get("music") === "on", genre: (text(form, "genre") || "upbeat") as never },
+          introDuration: number(form, "introDuration"),
+          outroDuration: number(form, "outroDuration"),
+          aspectRatio: (text(form, "aspectRatio") || "16:9") as never,
+        });
+        break;
+      case "delete":
+        await context.api.sessions.delete({ sessionId });
+        return redirect("/");
       case "retry":
         await api.retry({ sessionId });
         break;

@@ -5,6 +5,8 @@ import { AppShell } from "../components/app-shell";
 import { Button } from "../components/button";
 import { ClipForm } from "../components/session/clip-form";
 import { ClipGrid } from "../components/session/clip-grid";
+import { FinalVideoPanel } from "../components/session/final-video";
+import { FinishForm, type FinishDefaults } from "../components/session/finish-form";
 import { ImageGrid } from "../components/session/image-grid";
 import { ProgressPanel } from "../components/session/progress-panel";
 import { PromptForm } from "../components/session/prompt-form";
@@ -47,6 +49,14 @@ export default function SessionPage() {
   const hasImages = session.generatedImages.length > 0;
   const readyForClips = session.approvedImageIds.length >= 2 && stage !== "image_generation";
   const hasClips = session.generatedClips.length > 0 && stage !== "clip_generation";
+  const readyToFinish = session.clipOrder.length > 0 && hasClips && stage !== "final_composition";
+  const lastCompose = (session.finalVideo?.metadata as { request?: { textOverlay?: FinishDefaults; audio?: { enabled: boolean; genre: string }; aspectRatio?: string } } | undefined)?.request;
+  const finishDefaults: FinishDefaults = {
+    ...lastCompose?.textOverlay,
+    music: lastCompose?.audio?.enabled,
+    genre: lastCompose?.audio?.genre,
+    aspectRatio: lastCompose?.aspectRatio,
+  };
 
   return (
     <AppShell email={user.email}>
@@ -60,10 +70,20 @@ export default function SessionPage() {
             {formatUsd(session.totalCost)} of {formatUsd(session.budget)} spent
           </p>
         </div>
-        <StageBadge stage={stage} />
+        <div className="flex items-center gap-3">
+          <StageBadge stage={stage} />
+          <Form method="post" onSubmit={(e) => { if (!window.confirm("Delete this ad and all its images and videos?")) e.preventDefault(); }}>
+            <input type="hidden" name="intent" value="delete" />
+            <button type="submit" disabled={running} className="rounded-lg px-2 py-1 text-sm text-slate-500 hover:bg-red-50 hover:text-red-600 disabled:opacity-40">Delete</button>
+          </Form>
+        </div>
       </header>
+      {failure?.intent === "delete" ? <p role="alert" className="-mt-4 mb-4 text-sm text-red-600">{failure.message}</p> : null}
 
       <div className="flex flex-col gap-6">
+        {session.finalVideo && stage !== "final_composition" ? (
+          <FinalVideoPanel video={session.finalVideo} totalCost={session.totalCost} fileName={`${(session.productPrompt ?? "adgen").slice(0, 40)}.mp4`} />
+        ) : null}
         {stage === "failed" ? (
           <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-2xl border border-red-200 bg-red-50 p-4 text-sm text-red-800">
             <p>{session.error ?? "The last step failed."}</p>
@@ -99,6 +119,13 @@ export default function SessionPage() {
         {hasClips ? (
           <StepCard step={4} title="Choose and order your clips" hint="Play them, keep the best, set the order.">
             <ClipGrid key={session.generatedClips.map((c) => c.id).join()} clips={session.generatedClips} clipOrder={session.clipOrder} failure={failure} busy={busy} />
+          </StepCard>
+        ) : null}
+
+        {stage === "final_composition" ? <ProgressPanel title="Composing your ad" event={latest} /> : null}
+        {readyToFinish ? (
+          <StepCard step={5} title="Finish" hint="Name, call to action, music and format. Intro and outro cards are added for you.">
+            <FinishForm defaults={finishDefaults} failure={failure} busy={busy} />
           </StepCard>
         ) : null}
       </div>

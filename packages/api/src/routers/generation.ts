@@ -1,5 +1,6 @@
 import { PipelineError } from "@adgen/pipeline";
 import {
+  composeFinalVideoInput,
   generateClipsInput,
   generateImagesInput,
   progressInput,
@@ -49,6 +50,11 @@ export const generationRouter = router({
   saveApprovedClips: protectedProcedure.input(saveApprovedClipsInput).mutation(async ({ ctx, input }) => {
     const session = await requireOwnedSession(ctx.db, ctx.user.id, input.sessionId);
     return ctx.pipeline.saveApprovedClips(session, input).catch(rethrow);
+  }),
+
+  composeFinalVideo: protectedProcedure.input(composeFinalVideoInput).mutation(async ({ ctx, input }) => {
+    const session = await requireOwnedSession(ctx.db, ctx.user.id, input.sessionId);
+    return ctx.pipeline.composeFinalVideo(session, input).catch(rethrow);
   }),
 
   retry: protectedProcedure.input(sessionIdInput).mutation(async ({ ctx, input }) => {

@@ -5,7 +5,7 @@ import {
   listSessionCosts,
   listSessionsPage,
 } from "@adgen/db";
-import { listSessionsInput, microsToUsd, sessionIdInput, usdToMicros } from "@adgen/schemas";
+import { listSessionsInput, microsToUsd, RUNNING_STAGES, sessionIdInput, usdToMicros } from "@adgen/schemas";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { requireOwnedSession } from "../access";
@@ -60,7 +60,11 @@ export const sessionsRouter = router({
   }),
 
   delete: protectedProcedure.input(sessionIdInput).mutation(async ({ ctx, input }) => {
-    await requireOwnedSession(ctx.db, ctx.user.id, input.sessionId);
+    const session = await requireOwnedSession(ctx.db, ctx.user.id, input.sessionId);
+    // A running job would keep writing files for a session that no longer exists.
+    if (RUNNING_STAGES.includes(session.stage)) {
+      throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Wait for the running step to finish before deleting this ad." });
+    }
     // Rows go first: a file left behind by a failed cleanup is harmless, a row pointing at a missing file is not.
     const deleted = await deleteOwnedSession(ctx.db, ctx.user.id, input.sessionId);
     if (!deleted) throw new TRPCError({ code: "NOT_FOUND", message: "Session not found." });
