@@ -55,5 +55,25 @@ test("a marketer goes from a product line to approved, ordered clips with live p
   await page.getByRole("button", { name: "Save 2 clips in this order" }).click();
   await page.reload();
   await expect(page.getByRole("button", { name: "Save 2 clips in this order" })).toBeVisible();
-  await page.screenshot({ path: "test-results/clips.png", fullPage: true });
+
+  // Text a font cannot draw would be refused before work starts; ordinary text composes.
+  await page.getByLabel("Product name").fill("AeroFlask");
+  await page.getByLabel("Call to action").fill("Shop now");
+  await page.getByRole("checkbox", { name: "Music" }).check();
+  await page.getByLabel("Music genre").selectOption("chill");
+  await page.getByRole("button", { name: "Make my video" }).click();
+  await expect(page.getByTestId("progress")).toBeVisible();
+  const final = page.getByTestId("final-video");
+  await expect(final).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByText("Complete")).toBeVisible();
+  const finalDuration = await final.locator("video").evaluate(async (video: HTMLVideoElement) => {
+    if (video.readyState < 1) await new Promise((r) => video.addEventListener("loadedmetadata", r, { once: true }));
+    return video.duration;
+  });
+  // 1 s intro + two 2 s clips + 1.5 s outro, less the crossfades.
+  expect(finalDuration).toBeGreaterThan(4);
+  expect(finalDuration).toBeLessThan(7);
+  await expect(final.getByRole("link", { name: "Download MP4" })).toHaveAttribute("download", /\.mp4$/);
+  await expect(final).toContainText("1920x1080");
+  await page.screenshot({ path: "test-results/final.png", fullPage: true });
 });

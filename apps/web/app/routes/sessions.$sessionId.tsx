@@ -82,7 +82,7 @@ export default function SessionPage() {
 
       <div className="flex flex-col gap-6">
         {session.finalVideo && stage !== "final_composition" ? (
-          <FinalVideoPanel video={session.finalVideo} totalCost={session.totalCost} fileName={`${(session.productPrompt ?? "adgen").slice(0, 40)}.mp4`} />
+          <FinalVideoPanel video={session.finalVideo} totalCost={session.totalCost} fileName={`${(session.productPrompt ?? "adgen").slice(0, 40)}.mp4`} poster={session.generatedImages.find((i) => i.approved)?.url} />
         ) : null}
         {stage === "failed" ? (
           <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-2xl border border-red-200 bg-red-50 p-4 text-sm text-red-800">
