@@ -1,5 +1,5 @@
 import { readDbEnv } from "@adgen/db";
-import { readPipelineEnv } from "@adgen/pipeline";
+import { jobSettingsFromEnv, readPipelineEnv } from "@adgen/pipeline";
 import { createStorageFromEnv } from "@adgen/storage";
 import { createHttpApp } from "./app";
 import { readServerEnv } from "./env";
@@ -15,16 +15,7 @@ async function main() {
     databaseUrl: dbEnv.DATABASE_URL,
     pgliteDir: dbEnv.PGLITE_DIR,
     storage,
-    pipeline: {
-      workerMode: pipelineEnv.WORKER_MODE,
-      workerConcurrency: pipelineEnv.WORKER_CONCURRENCY,
-      callConcurrency: pipelineEnv.CALL_CONCURRENCY,
-      timing: {
-        heartbeatSeconds: pipelineEnv.JOB_HEARTBEAT_SECONDS,
-        superviseIntervalSeconds: pipelineEnv.JOB_SUPERVISE_SECONDS,
-        retryDelaySeconds: pipelineEnv.JOB_RETRY_DELAY_SECONDS,
-      },
-    },
+    pipeline: { workerMode: pipelineEnv.WORKER_MODE, ...jobSettingsFromEnv(pipelineEnv) },
   });
   const http = await createHttpApp({
     services: services.api,

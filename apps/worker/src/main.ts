@@ -3,7 +3,7 @@
  * media storage) as the web servers, on this machine or any other. Start as many as you like.
  */
 import { migrateDatabase, openDatabase, readDbEnv } from "@adgen/db";
-import { createPipeline, readPipelineEnv } from "@adgen/pipeline";
+import { createPipeline, jobSettingsFromEnv, readPipelineEnv } from "@adgen/pipeline";
 import { createStorageFromEnv } from "@adgen/storage";
 
 async function main() {
@@ -18,13 +18,7 @@ async function main() {
     conn,
     storage: createStorageFromEnv(),
     workerMode: "embedded",
-    workerConcurrency: env.WORKER_CONCURRENCY,
-    callConcurrency: env.CALL_CONCURRENCY,
-    timing: {
-      heartbeatSeconds: env.JOB_HEARTBEAT_SECONDS,
-      superviseIntervalSeconds: env.JOB_SUPERVISE_SECONDS,
-      retryDelaySeconds: env.JOB_RETRY_DELAY_SECONDS,
-    },
+    ...jobSettingsFromEnv(env),
     onJobDone: (queue, sessionId) => console.log(`[worker ${process.pid}] finished ${queue} ${sessionId}`),
   });
   console.log(`[worker ${process.pid}] ready: ${env.WORKER_CONCURRENCY} jobs at a time`);

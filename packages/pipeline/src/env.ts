@@ -25,3 +25,16 @@ export function readPipelineEnv(source: NodeJS.ProcessEnv = process.env): Pipeli
   }
   return parsed.data;
 }
+
+/** The job settings both the web server and a stand-alone worker take from the environment. */
+export function jobSettingsFromEnv(env: PipelineEnv) {
+  return {
+    workerConcurrency: env.WORKER_CONCURRENCY,
+    callConcurrency: env.CALL_CONCURRENCY,
+    timing: {
+      heartbeatSeconds: env.JOB_HEARTBEAT_SECONDS,
+      superviseIntervalSeconds: env.JOB_SUPERVISE_SECONDS,
+      retryDelaySeconds: env.JOB_RETRY_DELAY_SECONDS,
+    },
+  };
+}

@@ -3,5 +3,5 @@ export { PipelineError, BudgetExceededError, type PipelineErrorCode } from "./er
 export { createEventBus, type EventBus, type StoredEvent } from "./events";
 export { startJobQueue, QUEUES, type QueueTiming } from "./queue";
 export { startWorker } from "./worker";
-export { readPipelineEnv, type PipelineEnv } from "./env";
+export { jobSettingsFromEnv, readPipelineEnv, type PipelineEnv } from "./env";
 export type { PipelineDeps } from "./deps";

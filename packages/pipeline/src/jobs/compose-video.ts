@@ -4,14 +4,14 @@ import path from "node:path";
 import { composeAd, planTimeline, type ClipAnalysis } from "@adgen/agents";
 import { and, assets, eq, inArray, sessions, type AssetRow, type SessionRow } from "@adgen/db";
 import { withTempDir } from "@adgen/media";
-import { composeFinalVideoInput, usdToMicros } from "@adgen/schemas";
+import { composeFinalVideoInput } from "@adgen/schemas";
 import type { PipelineDeps } from "../deps";
 import { callMicros } from "../estimates";
-import { commitAsset, reserveBudget } from "../ledger";
+import { commitAsset } from "../ledger";
 import { moveStage } from "../stage-machine";
 import { createProgressReporter } from "./progress-reporter";
 import { errorMessage, failRun, isPermanent, loadCurrentRun } from "./run-guard";
-import { recordFailedCall } from "./unit-costs";
+import { paidCall } from "./paid-call";
 
 const STAGE = "final_composition" as const;
 
@@ -29,26 +29,24 @@ async function musicOnce(deps: PipelineDeps, session: SessionRow, runId: string,
 
   const model = deps.provider.musicModel;
   const reserved = callMicros(model, durationSec);
-  await reserveBudget(deps.db, session.id, reserved);
-  const line = { sessionId: session.id, stage: STAGE, agent: "music", model: model.id, workKey, reservedMicros: reserved };
-  try {
-    const call = await model.compose({ genre, durationSec, seed: session.consistencySeed ?? 0 });
-    const id = randomUUID();
-    const storageKey = `sessions/${session.id}/audio/${id}.wav`;
-    const stored = await deps.storage.put(storageKey, call.output.bytes, { contentType: call.output.contentType });
-    const row = await commitAsset(
-      deps.db,
-      { id, sessionId: session.id, type: "audio", storageKey, contentType: call.output.contentType, byteSize: stored.size, workKey, duration: call.output.durationSec, metadata: { genre, runId }, costMicros: usdToMicros(call.costUsd), model: call.model, generationMs: Math.round(call.durationMs) },
-      { ...line, model: call.model, costMicros: usdToMicros(call.costUsd), durationMs: Math.round(call.durationMs), success: true },
-    );
-    if (!row) await deps.storage.delete(storageKey);
-    const file = path.join(dir, "music.wav");
-    await writeFile(file, call.output.bytes);
-    return file;
-  } catch (error) {
-    await recordFailedCall(deps, line, error);
-    throw error;
-  }
+  const { call, success } = await paidCall(
+    deps,
+    { sessionId: session.id, stage: STAGE, agent: "music", model: model.id, workKey },
+    reserved,
+    () => model.compose({ genre, durationSec, seed: session.consistencySeed ?? 0 }),
+  );
+  const id = randomUUID();
+  const storageKey = `sessions/${session.id}/audio/${id}.wav`;
+  const stored = await deps.storage.put(storageKey, call.output.bytes, { contentType: call.output.contentType });
+  const row = await commitAsset(
+    deps.db,
+    { id, sessionId: session.id, type: "audio", storageKey, contentType: call.output.contentType, byteSize: stored.size, workKey, duration: call.output.durationSec, metadata: { genre, runId }, costMicros: success.costMicros, model: call.model, generationMs: success.durationMs },
+    success,
+  );
+  if (!row) await deps.storage.delete(storageKey);
+  const file = path.join(dir, "music.wav");
+  await writeFile(file, call.output.bytes);
+  return file;
 }
 
 export async function runComposeJob(deps: PipelineDeps, data: { sessionId: string; runId: string }, finalAttempt: boolean) {

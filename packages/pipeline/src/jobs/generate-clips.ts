@@ -11,6 +11,7 @@ import { callMicros } from "../estimates";
 import { commitAsset, recordCost, reserveBudget, type CostLine } from "../ledger";
 import { moveStage } from "../stage-machine";
 import { errorMessage, failRun, isPermanent, loadCurrentRun } from "./run-guard";
+import { paidCall } from "./paid-call";
 import { createProgressReporter } from "./progress-reporter";
 import { recordFailedCall } from "./unit-costs";
 
@@ -22,26 +23,24 @@ async function planScenesOnce(deps: PipelineDeps, session: SessionRow, runId: st
   if (stored.clipRunId === runId && stored.scenes) return z.array(sceneSchema).parse(stored.scenes);
   const request = generateClipsInput.parse({ ...session.lastRequest, sessionId: session.id });
   const model = deps.provider.scenePlanner;
-  const reserved = callMicros(model);
-  await reserveBudget(deps.db, session.id, reserved);
-  const line = { sessionId: session.id, stage: STAGE, agent: "scene_planner", model: model.id, workKey: `plan:${runId}`, reservedMicros: reserved };
-  try {
-    const call = await model.plan({
-      videoPrompt: request.videoPrompt,
-      productDescription: stored.parsedPrompt?.productDescription ?? session.productPrompt ?? "",
-      images: images.map((i) => ({ imageId: i.id, viewType: i.viewType ?? "front" })),
-    });
-    const scenes = z.array(sceneSchema).parse(call.output);
-    await recordCost(deps.db, { ...line, model: call.model, costMicros: usdToMicros(call.costUsd), durationMs: Math.round(call.durationMs), success: true });
-    await deps.db
-      .update(sessions)
-      .set({ plan: { ...stored, clipRunId: runId, scenes } })
-      .where(eq(sessions.id, session.id));
-    return scenes;
-  } catch (error) {
-    await recordFailedCall(deps, line, error);
-    throw error;
-  }
+  const { call, success } = await paidCall(
+    deps,
+    { sessionId: session.id, stage: STAGE, agent: "scene_planner", model: model.id, workKey: `plan:${runId}` },
+    callMicros(model),
+    () =>
+      model.plan({
+        videoPrompt: request.videoPrompt,
+        productDescription: stored.parsedPrompt?.productDescription ?? session.productPrompt ?? "",
+        images: images.map((i) => ({ imageId: i.id, viewType: i.viewType ?? "front" })),
+      }),
+  );
+  const scenes = z.array(sceneSchema).parse(call.output);
+  await recordCost(deps.db, success);
+  await deps.db
+    .update(sessions)
+    .set({ plan: { ...stored, clipRunId: runId, scenes } })
+    .where(eq(sessions.id, session.id));
+  return scenes;
 }
 
 interface RenderedClip {

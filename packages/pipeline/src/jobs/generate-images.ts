@@ -7,6 +7,7 @@ import { callMicros } from "../estimates";
 import { commitAsset, recordCost, reserveBudget } from "../ledger";
 import { moveStage } from "../stage-machine";
 import { errorMessage, failRun, isPermanent, loadCurrentRun } from "./run-guard";
+import { paidCall } from "./paid-call";
 import { createProgressReporter } from "./progress-reporter";
 import { recordFailedCall } from "./unit-costs";
 
@@ -20,26 +21,19 @@ async function parsePromptOnce(deps: PipelineDeps, session: SessionRow, runId: s
 
   const request = generateImagesInput.parse({ ...session.lastRequest, sessionId: session.id });
   const model = deps.provider.promptParser;
-  const reserved = callMicros(model);
-  await reserveBudget(deps.db, session.id, reserved);
-  const line = { sessionId: session.id, stage: STAGE, agent: "prompt_parser", model: model.id, workKey: `parse:${runId}`, reservedMicros: reserved };
-  try {
-    const call = await model.parse({
-      productPrompt: request.productPrompt,
-      styleKeywords: request.styleKeywords,
-      numViews: request.numImages,
-    });
-    const parsed = parsedPromptSchema.parse(call.output);
-    await recordCost(deps.db, { ...line, model: call.model, costMicros: usdToMicros(call.costUsd), durationMs: Math.round(call.durationMs), success: true });
-    await deps.db
-      .update(sessions)
-      .set({ plan: { runId, parsedPrompt: parsed }, consistencySeed: parsed.consistencySeed, styleKeywords: parsed.styleKeywords })
-      .where(eq(sessions.id, session.id));
-    return parsed;
-  } catch (error) {
-    await recordFailedCall(deps, line, error);
-    throw error;
-  }
+  const { call, success } = await paidCall(
+    deps,
+    { sessionId: session.id, stage: STAGE, agent: "prompt_parser", model: model.id, workKey: `parse:${runId}` },
+    callMicros(model),
+    () => model.parse({ productPrompt: request.productPrompt, styleKeywords: request.styleKeywords, numViews: request.numImages }),
+  );
+  const parsed = parsedPromptSchema.parse(call.output);
+  await recordCost(deps.db, success);
+  await deps.db
+    .update(sessions)
+    .set({ plan: { runId, parsedPrompt: parsed }, consistencySeed: parsed.consistencySeed, styleKeywords: parsed.styleKeywords })
+    .where(eq(sessions.id, session.id));
+  return parsed;
 }
 
 export async function runImageJob(deps: PipelineDeps, data: { sessionId: string; runId: string }, finalAttempt: boolean) {
