@@ -114,6 +114,56 @@ describe("the generation flow", () => {
   });
 });
 
+describe("composition", () => {
+  it("composes the ordered clips, refuses text no font can draw, and keeps earlier videos after a recompose", async () => {
+    const user = await newUser();
+    const { client } = user;
+    const { sessionId } = await client.sessions.create.mutate();
+    const compose = (patch: Record<string, unknown> = {}) =>
+      client.generation.composeFinalVideo.mutate({ sessionId, textOverlay: { productName: "Aurora", cta: "Shop now" }, ...patch });
+
+    expect(await failureOf(compose())).toMatchObject({ code: "PRECONDITION_FAILED", message: "Generate video clips first." });
+    await client.generation.generateImages.mutate({ sessionId, productPrompt: "Rose gold wrist watch", numImages: 4 });
+    let last = (await followUntil(client, sessionId, ["image_selection"])).at(-1)!.id;
+    const images = (await client.sessions.get.query({ sessionId })).generatedImages;
+    await client.generation.saveApprovedImages.mutate({ sessionId, approvedImageIds: [images[0]!.id, images[1]!.id] });
+    await client.generation.generateClips.mutate({ sessionId, videoPrompt: "Slow luxurious push-in", clipDuration: 2 });
+    last = (await followUntil(client, sessionId, ["clip_selection"], { lastEventId: last })).at(-1)!.id;
+    expect(await failureOf(compose())).toMatchObject({ code: "PRECONDITION_FAILED", message: "Approve and order your clips before composing the video." });
+    const clips = (await client.sessions.get.query({ sessionId })).generatedClips;
+    const order = [clips[1]!.id, clips[0]!.id];
+    await client.generation.saveApprovedClips.mutate({ sessionId, approvedClipIds: order, clipOrder: order });
+
+    expect(await failureOf(compose({ textOverlay: { productName: "𝄞 Clef", cta: "Shop now" } }))).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { "textOverlay.productName": ["The product name contains a character no available font can draw: 𝄞"] },
+    });
+    expect((await client.sessions.get.query({ sessionId })).stage).toBe("clip_selection");
+
+    await compose({ audio: { enabled: true, genre: "chill" } });
+    const events = await followUntil(client, sessionId, ["complete", "failed"], { lastEventId: last });
+    expect(events.at(-1)).toMatchObject({ stage: "complete", done: true });
+    expect(events.some((e) => e.stage === "final_composition" && e.progress > 10 && e.progress < 100)).toBe(true);
+    last = events.at(-1)!.id;
+    let session = await client.sessions.get.query({ sessionId });
+    expect(session.finalVideo).toMatchObject({ resolution: "1920x1080", fps: 30, format: "mp4" });
+    const probed = await probeUrl(server.baseUrl, session.finalVideo!.url, user.token);
+    expect(probed).toMatchObject({ width: 1920, height: 1080, videoCodec: "h264", hasAudio: true });
+    // 1 s intro + 2 × 2 s clips + 1 s outro, less the crossfades between the four segments.
+    expect(probed.durationSec).toBeCloseTo(session.finalVideo!.duration!, 1);
+
+    await compose({ aspectRatio: "9:16", textOverlay: { productName: "Aurora", cta: "Shop now", color: "#111111" } });
+    await followUntil(client, sessionId, ["complete", "failed"], { lastEventId: last });
+    session = await client.sessions.get.query({ sessionId });
+    expect(session.finalVideo?.resolution).toBe("1080x1920");
+    expect(session.finalVideos.map((v) => v.resolution).sort()).toEqual(["1080x1920", "1920x1080"]);
+    const costs = await client.sessions.costs.query({ sessionId });
+    expect(costs.lines.filter((l) => l.agent === "compositor")).toHaveLength(2);
+    expect(costs.lines.filter((l) => l.agent === "music")).toHaveLength(1);
+    user.close();
+  });
+});
+
 describe("refusals", () => {
   it("explains wrong-stage requests, foreign images and foreign sessions", async () => {
     const owner = await newUser();
