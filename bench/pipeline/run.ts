@@ -10,7 +10,16 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createLocalProvider, type Provider } from "@adgen/agents";
-import { and, assets, eq, insertSession, migrateDatabase, openDatabase, sessions, users } from "@adgen/db";
+import {
+  and,
+  assets,
+  eq,
+  insertSession,
+  migrateDatabase,
+  openDatabase,
+  sessions,
+  users,
+} from "@adgen/db";
 import { createPipeline } from "@adgen/pipeline";
 import { createLocalStorage } from "@adgen/storage";
 import { fixedLatencyProvider } from "./fixed-latency-provider";
@@ -20,7 +29,12 @@ interface Timing {
   clipsMs: number;
 }
 
-async function timeFlow(provider: Provider, callConcurrency: number, images: number, clips: number): Promise<Timing> {
+async function timeFlow(
+  provider: Provider,
+  callConcurrency: number,
+  images: number,
+  clips: number,
+): Promise<Timing> {
   const dir = await mkdtemp(path.join(tmpdir(), "adgen-bench-"));
   const conn = await openDatabase({});
   await migrateDatabase(conn);
@@ -33,12 +47,18 @@ async function timeFlow(provider: Provider, callConcurrency: number, images: num
     callConcurrency,
   });
   try {
-    await conn.db.insert(users).values({ id: "bench", email: "bench@example.com", passwordHash: "x" });
+    await conn.db
+      .insert(users)
+      .values({ id: "bench", email: "bench@example.com", passwordHash: "x" });
     let session = await insertSession(conn.db, { userId: "bench", budgetMicros: 10_000_000 });
-    const reload = async () => (await conn.db.select().from(sessions).where(eq(sessions.id, session.id)))[0]!;
+    const reload = async () =>
+      (await conn.db.select().from(sessions).where(eq(sessions.id, session.id)))[0]!;
     const waitDone = async (after: number) => {
       const controller = new AbortController();
-      for await (const { id, event } of pipeline.events.follow(session.id, { lastEventId: after, signal: controller.signal })) {
+      for await (const { id, event } of pipeline.events.follow(session.id, {
+        lastEventId: after,
+        signal: controller.signal,
+      })) {
         if (event.done) {
           controller.abort();
           if (event.error) throw new Error(event.error);
@@ -49,16 +69,31 @@ async function timeFlow(provider: Provider, callConcurrency: number, images: num
     };
 
     let started = performance.now();
-    await pipeline.generateImages(session, { sessionId: session.id, productPrompt: "Matte black aluminium water bottle", numImages: images, styleKeywords: [] });
+    await pipeline.generateImages(session, {
+      sessionId: session.id,
+      productPrompt: "Matte black aluminium water bottle",
+      numImages: images,
+      styleKeywords: [],
+    });
     const afterImages = await waitDone(0);
     const imagesMs = performance.now() - started;
 
-    const made = await conn.db.select().from(assets).where(and(eq(assets.sessionId, session.id), eq(assets.type, "image")));
+    const made = await conn.db
+      .select()
+      .from(assets)
+      .where(and(eq(assets.sessionId, session.id), eq(assets.type, "image")));
     session = await reload();
-    await pipeline.saveApprovedImages(session, { sessionId: session.id, approvedImageIds: made.slice(0, clips).map((a) => a.id) });
+    await pipeline.saveApprovedImages(session, {
+      sessionId: session.id,
+      approvedImageIds: made.slice(0, clips).map((a) => a.id),
+    });
     session = await reload();
     started = performance.now();
-    await pipeline.generateClips(session, { sessionId: session.id, videoPrompt: "Slow orbit on a marble counter", clipDuration: 3 });
+    await pipeline.generateClips(session, {
+      sessionId: session.id,
+      videoPrompt: "Slow orbit on a marble counter",
+      clipDuration: 3,
+    });
     await waitDone(afterImages);
     return { imagesMs, clipsMs: performance.now() - started };
   } finally {
@@ -70,21 +105,39 @@ async function timeFlow(provider: Provider, callConcurrency: number, images: num
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-function report(title: string, parallel: Timing, sequential: Timing, images: number, clips: number) {
+function report(
+  title: string,
+  parallel: Timing,
+  sequential: Timing,
+  images: number,
+  clips: number,
+) {
   console.log(`\n${title}`);
-  console.log(`  ${images} images: parallel ${seconds(parallel.imagesMs)}, one at a time ${seconds(sequential.imagesMs)}, speed-up ${(sequential.imagesMs / parallel.imagesMs).toFixed(2)}×`);
-  console.log(`  ${clips} clips:  parallel ${seconds(parallel.clipsMs)}, one at a time ${seconds(sequential.clipsMs)}, speed-up ${(sequential.clipsMs / parallel.clipsMs).toFixed(2)}×`);
+  console.log(
+    `  ${images} images: parallel ${seconds(parallel.imagesMs)}, one at a time ${seconds(sequential.imagesMs)}, speed-up ${(sequential.imagesMs / parallel.imagesMs).toFixed(2)}×`,
+  );
+  console.log(
+    `  ${clips} clips:  parallel ${seconds(parallel.clipsMs)}, one at a time ${seconds(sequential.clipsMs)}, speed-up ${(sequential.clipsMs / parallel.clipsMs).toFixed(2)}×`,
+  );
 }
 
 const IMAGES = 6;
 const CLIPS = 4;
 const LATENCY_MS = 1_000;
 
-console.log(`Pipeline benchmark — ${IMAGES} images, ${CLIPS} clips of 3 s; PGlite, local storage, embedded worker.`);
+console.log(
+  `Pipeline benchmark — ${IMAGES} images, ${CLIPS} clips of 3 s; PGlite, local storage, embedded worker.`,
+);
 const local = createLocalProvider();
 // Warm-up: first ffmpeg/canvas start-up and PGlite initialisation are not what we measure.
 await timeFlow(local, 4, 4, 2);
-report("Local provider (CPU-bound renders on this machine's cores):", await timeFlow(local, 8, IMAGES, CLIPS), await timeFlow(local, 1, IMAGES, CLIPS), IMAGES, CLIPS);
+report(
+  "Local provider (CPU-bound renders on this machine's cores):",
+  await timeFlow(local, 8, IMAGES, CLIPS),
+  await timeFlow(local, 1, IMAGES, CLIPS),
+  IMAGES,
+  CLIPS,
+);
 
 const slow = fixedLatencyProvider(local, LATENCY_MS);
 report(
@@ -94,4 +147,6 @@ report(
   IMAGES,
   CLIPS,
 );
-console.log(`\nIdeal speed-up with a fixed latency is the batch size (${IMAGES}× and ${CLIPS}×), minus database and queue overhead.`);
+console.log(
+  `\nIdeal speed-up with a fixed latency is the batch size (${IMAGES}× and ${CLIPS}×), minus database and queue overhead.`,
+);

@@ -2,3 +2,4 @@ export * from "./contracts";
 export { runBounded } from "./run-bounded";
 export { runUnitBatch, BatchFailedError, type BatchSummary, type UnitHooks } from "./agents/batch";
 export { createLocalProvider } from "./local/provider";
+export * from "./compositor/index";

@@ -46,7 +46,10 @@ function backgroundFilters(input: CardGraphInput): string[] {
  */
 function textFade(input: CardGraphInput) {
   const start = input.kind === "intro" ? 3 : Math.floor(input.transitionFrames / 2);
-  const room = input.kind === "intro" ? input.frames - input.transitionFrames - start : input.frames - start - 3;
+  const room =
+    input.kind === "intro"
+      ? input.frames - input.transitionFrames - start
+      : input.frames - start - 3;
   return { start, frames: Math.max(1, Math.min(TEXT_FADE_FRAMES, room)) };
 }
 

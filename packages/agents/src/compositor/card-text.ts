@@ -1,5 +1,5 @@
 import { createCanvas, loadImage } from "@napi-rs/canvas";
-import { renderTextImage } from "@adgen/media";
+import { renderTextImage, type TextImage } from "@adgen/media";
 import type { OverlayFont } from "@adgen/schemas";
 import { safeArea, type FrameSize } from "./output-format";
 import { isDarkText } from "./text-tone";
@@ -20,7 +20,7 @@ export interface CardTextInput {
 export async function renderIntroText(
   productName: string,
   input: CardTextInput,
-): Promise<TextPng> {
+): Promise<TextImage> {
   const safe = safeArea(input.size);
   const short = Math.min(input.size.width, input.size.height);
   return renderTextImage({

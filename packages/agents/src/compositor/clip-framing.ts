@@ -36,7 +36,8 @@ export type ClipFraming =
 const SAME_SHAPE_TOLERANCE = 0.02;
 /** Without knowing where the product is, crop only when at least this much of the picture stays. */
 const BLIND_CROP_MIN_KEPT = 0.8;
-const PRODUCT_MARGIN = 0.04;
+/** Analysts find the product's bulk, not always its edges: keep a generous margin around it. */
+const PRODUCT_MARGIN = 0.1;
 
 /** The smallest box holding the product in every analysed second of the used part, or null. */
 export function productExtent(

@@ -59,6 +59,23 @@ function framingGraph(input: ClipGraphInput, from: string, to: string): string[]
   ];
 }
 
+/**
+ * The frames where the title is at least partly visible. The title stream covers only these
+ * (overlay passes frames before its first and after its last untouched), so invisible frames
+ * cost no blending.
+ */
+function titleWindow(fades: FadeWindow, frames: number) {
+  const start = fades.fadeIn?.start ?? 0;
+  const end = fades.fadeOut ? fades.fadeOut.start + fades.fadeOut.frames : frames;
+  const shift = (fade?: { start: number; frames: number }) =>
+    fade && { start: fade.start - start, frames: fade.frames };
+  return {
+    start,
+    frames: Math.max(1, end - start),
+    fades: { fadeIn: shift(fades.fadeIn), fadeOut: shift(fades.fadeOut) },
+  };
+}
+
 /** One clip, normalised to the output and with its title, as the stream `output`. */
 export function clipGraph(input: ClipGraphInput): string[] {
   const name = `c${input.index}`;
@@ -69,9 +86,10 @@ export function clipGraph(input: ClipGraphInput): string[] {
   ];
   if (input.title) {
     const { title } = input;
+    const window = titleWindow(title.fades, input.frames);
     lines.push(
-      `[${title.inputIndex}:v]format=yuva420p,${loopedStill(input.frames, alphaFadeFilters(title.fades))}[${name}_title]`,
-      `[${framed}][${name}_title]overlay=x=${title.input.x}:y=${title.input.y}:format=yuv420[${input.output}]`,
+      `[${title.inputIndex}:v]format=yuva420p,${loopedStill(window.frames, alphaFadeFilters(window.fades))},setpts=PTS+${window.start}[${name}_title]`,
+      `[${framed}][${name}_title]overlay=x=${title.input.x}:y=${title.input.y}:format=yuv420:eof_action=pass[${input.output}]`,
     );
   }
   return lines;

@@ -1,5 +1,5 @@
 import { h264OutputOptions, type FfmpegInput } from "@adgen/media";
-import { audioGraph } from "./audio-graph";
+import { audioOutputOptions, musicFades } from "./audio-graph";
 import { cardGraph } from "./card-graph";
 import { clipGraph } from "./clip-graph";
 import type { CompositionPlan } from "./compose-plan";
@@ -13,7 +13,10 @@ export interface ComposeGraphInput {
   introStill: string;
   outroStill: string;
   images: OverlayImages;
+  /** The music as given, or the bed prepareMusicBed mastered; null for a silent ad. */
   musicFile: string | null;
+  /** True when musicFile is already levelled and faded, false to normalise it with loudnorm. */
+  musicMastered: boolean;
   darkText: boolean;
   vignette: boolean;
 }
@@ -25,24 +28,40 @@ export interface ComposeCommand {
 }
 
 /** Final-delivery encoder settings (MEDIA.md: veryfast at CRF 21; medium costs 2× for a bigger file). */
-export const FINAL_VIDEO_SETTINGS = { fps: OUTPUT_FPS, crf: 21, preset: "veryfast" } as const;
+const FINAL_VIDEO_SETTINGS = { fps: OUTPUT_FPS, crf: 21, preset: "veryfast" } as const;
 /**
  * A bitrate ceiling on top of CRF keeps the size promise (under 15 MB for 12 s, audio
  * included) even for grainy or busy sources; ordinary footage stays well below it.
  */
-export const VIDEO_RATE_CAP = ["-maxrate", "8M", "-bufsize", "16M"];
-const AUDIO_OPTIONS = ["-c:a", "aac", "-b:a", "160k", "-ar", "48000", "-ac", "2"];
+const VIDEO_RATE_CAP = ["-maxrate", "8M", "-bufsize", "16M"];
+
+/**
+ * The final video's encoder options (also what the benchmark's encode floor uses). The
+ * composition passes no frame count: the graph yields exactly the planned frames, and
+ * ffmpeg 5.1 closes every stream of a file once one reaches its -frames limit, which cut the
+ * music short by the encoder's look-ahead.
+ */
+export function finalVideoOutputOptions(frameCount?: number): string[] {
+  return [...h264OutputOptions({ ...FINAL_VIDEO_SETTINGS, frameCount }), ...VIDEO_RATE_CAP];
+}
 
 /**
  * The whole ad as one filter graph and one encode: clips normalised and titled, cards built,
- * segments crossfaded and concatenated, music normalised. Text arrives only as PNG inputs.
+ * segments crossfaded and concatenated; the music on its own chain. Text arrives only as PNG
+ * inputs.
  */
 export function composeCommand(input: ComposeGraphInput): ComposeCommand {
   const { plan, images } = input;
   const inputs: FfmpegInput[] = [];
   const addInput = (entry: FfmpegInput) => inputs.push(entry) - 1;
 
-  const clipInputs = input.clipFiles.map((file) => addInput({ file }));
+  // Reading stops a little after the used part: a long source is not decoded to its end.
+  const clipInputs = input.clipFiles.map((file, index) =>
+    addInput({
+      file,
+      options: ["-t", ((plan.clips[index]?.frames ?? 0) / OUTPUT_FPS + 0.5).toFixed(3)],
+    }),
+  );
   const introStill = addInput({ file: input.introStill });
   const outroStill = addInput({ file: input.outroStill });
   const introText = addInput({ file: images.intro.file });
@@ -107,19 +126,24 @@ export function composeCommand(input: ComposeGraphInput): ComposeCommand {
       timeline.transitionFrames,
       "v",
     ),
-    ...(musicInput === null
-      ? []
-      : audioGraph({ musicInput, durationSec: timeline.totalDurationSec, output: "a" })),
   ];
   return {
     inputs,
     filterGraph: lines.join(";\n"),
     outputOptions: [
+      // runFfmpeg hands fluent-ffmpeg a file: URL, which it does not treat as a file, so its
+      // automatic -y is missing and a leftover output would stop ffmpeg.
+      "-y",
       "-map",
       "[v]",
-      ...(musicInput === null ? ["-an"] : ["-map", "[a]", ...AUDIO_OPTIONS]),
-      ...h264OutputOptions({ ...FINAL_VIDEO_SETTINGS, frameCount: timeline.totalFrames }),
-      ...VIDEO_RATE_CAP,
+      ...(musicInput === null
+        ? ["-an"]
+        : audioOutputOptions({
+            musicInput,
+            fades: musicFades(timeline.totalDurationSec),
+            mastered: input.musicMastered,
+          })),
+      ...finalVideoOutputOptions(),
     ],
   };
 }

@@ -39,14 +39,17 @@ function titleFades(
   transition: number,
 ): FadeWindow {
   const room = frames - 2 * (transition + SETTLE_FRAMES);
-  const fade = Math.max(1, Math.min(TEXT_FADE_FRAMES, Math.floor(room / 2)));
+  // Short clips get quicker fades, so the title still holds for at least half its time.
+  const fade = Math.max(1, Math.min(TEXT_FADE_FRAMES, Math.floor(room / 4)));
   const inStart = Math.min(transition + SETTLE_FRAMES, frames - 2 * fade);
   const entering = index === 0 || regions[index - 1] !== regions[index];
   const leaving = index === regions.length - 1 || regions[index + 1] !== regions[index];
   return {
     ...(entering ? { fadeIn: { start: Math.max(0, inStart), frames: fade } } : {}),
     ...(leaving
-      ? { fadeOut: { start: Math.max(0, frames - transition - SETTLE_FRAMES - fade), frames: fade } }
+      ? {
+          fadeOut: { start: Math.max(0, frames - transition - SETTLE_FRAMES - fade), frames: fade },
+        }
       : {}),
   };
 }

@@ -11,8 +11,10 @@ export interface TestClipOptions {
   seconds: number;
   /** Background colour, 0xRRGGBB. */
   color: string;
-  /** A centred square "product" of this colour, sized 40 % of the short side. */
+  /** A square "product" of this colour, sized 40 % of the short side, centred unless productY says. */
   productColor?: string;
+  /** Where the square sits vertically: 0 top … 1 bottom (default 0.5). */
+  productY?: number;
 }
 
 /**
@@ -28,8 +30,11 @@ export async function makeTestClip(dir: string, options: TestClipOptions): Promi
     options: ["-f", "lavfi"],
   });
   await runFfmpeg({
-    inputs: [source(options.color, width, height), source(options.productColor ?? "0xF0F0F0", side, side)],
-    filterGraph: "[0:v][1:v]overlay=x=(W-w)/2:y=(H-h)/2,format=yuv420p[v]",
+    inputs: [
+      source(options.color, width, height),
+      source(options.productColor ?? "0xF0F0F0", side, side),
+    ],
+    filterGraph: `[0:v][1:v]overlay=x=(W-w)/2:y=(H-h)*${options.productY ?? 0.5},format=yuv420p[v]`,
     outputOptions: ["-map", "[v]", "-an", ...h264OutputOptions({ fps, crf: 18 })],
     output,
   });
@@ -37,7 +42,12 @@ export async function makeTestClip(dir: string, options: TestClipOptions): Promi
 }
 
 /** A product still for card backgrounds: a soft two-colour gradient with a bright disc. */
-export async function makeTestStill(dir: string, name: string, from: string, to: string): Promise<string> {
+export async function makeTestStill(
+  dir: string,
+  name: string,
+  from: string,
+  to: string,
+): Promise<string> {
   const canvas = createCanvas(512, 512);
   const ctx = canvas.getContext("2d");
   const gradient = ctx.createLinearGradient(0, 0, 512, 512);
@@ -61,12 +71,27 @@ export interface RgbFrame {
 }
 
 /** One decoded frame (RGB) at `timeSec`, scaled to `width` keeping the aspect. */
-export async function frameAt(file: string, timeSec: number, width: number, height: number): Promise<RgbFrame> {
+export async function frameAt(
+  file: string,
+  timeSec: number,
+  width: number,
+  height: number,
+): Promise<RgbFrame> {
   return withTempDir(async (dir) => {
     const output = path.join(dir, "frame.rgb");
     await runFfmpeg({
       inputs: [{ file, options: ["-ss", timeSec.toFixed(4)] }],
-      outputOptions: ["-frames:v", "1", "-an", "-vf", `scale=${width}:${height}:flags=area`, "-pix_fmt", "rgb24", "-f", "rawvideo"],
+      outputOptions: [
+        "-frames:v",
+        "1",
+        "-an",
+        "-vf",
+        `scale=${width}:${height}:flags=area`,
+        "-pix_fmt",
+        "rgb24",
+        "-f",
+        "rawvideo",
+      ],
       output,
     });
     return { width, height, data: await readFile(output) };
@@ -74,12 +99,15 @@ export async function frameAt(file: string, timeSec: number, width: number, heig
 }
 
 /** Mean colour of a rectangle given as fractions of the frame. */
-export function meanColour(frame: RgbFrame, box = { x: 0, y: 0, w: 1, h: 1 }): [number, number, number] {
+export function meanColour(
+  frame: RgbFrame,
+  box = { x: 0, y: 0, w: 1, h: 1 },
+): [number, number, number] {
   const x0 = Math.floor(box.x * frame.width);
   const y0 = Math.floor(box.y * frame.height);
   const x1 = Math.ceil((box.x + box.w) * frame.width);
   const y1 = Math.ceil((box.y + box.h) * frame.height);
-  const sum = [0, 0, 0];
+  const sum: [number, number, number] = [0, 0, 0];
   let count = 0;
   for (let y = y0; y < y1; y += 1) {
     for (let x = x0; x < x1; x += 1) {
@@ -97,7 +125,12 @@ export const colourDistance = (a: number[], b: number[]) =>
   Math.hypot((a[0] ?? 0) - (b[0] ?? 0), (a[1] ?? 0) - (b[1] ?? 0), (a[2] ?? 0) - (b[2] ?? 0));
 
 /** Pixels within `tolerance` of `colour`, counted inside a rectangle given as fractions. */
-export function countNear(frame: RgbFrame, colour: number[], tolerance: number, box = { x: 0, y: 0, w: 1, h: 1 }): number {
+export function countNear(
+  frame: RgbFrame,
+  colour: number[],
+  tolerance: number,
+  box = { x: 0, y: 0, w: 1, h: 1 },
+): number {
   let count = 0;
   const x0 = Math.floor(box.x * frame.width);
   const y0 = Math.floor(box.y * frame.height);

@@ -13,6 +13,7 @@ export {
   OverlayTextError,
   type OverlayTextCheck,
 } from "./validate-overlay-text";
-export { composeAd } from "./compose-ad";
+export { composeAd, writeComposedFrames } from "./compose-ad";
 export { outputSize } from "./output-format";
 export { MUSIC_TARGET } from "./audio-graph";
+export { finalVideoOutputOptions } from "./compose-graph";

@@ -43,10 +43,14 @@ export async function probeClipSource(file: string, signal?: AbortSignal): Promi
     ({ stdout } = await run(
       locateMediaBinaries().ffprobe.path,
       [
-        "-v", "error",
-        "-select_streams", "v:0",
-        "-show_entries", "stream=width,height,sample_aspect_ratio,duration:stream_tags=rotate:stream_side_data=rotation:format=duration",
-        "-of", "json",
+        "-v",
+        "error",
+        "-select_streams",
+        "v:0",
+        "-show_entries",
+        "stream=width,height,sample_aspect_ratio,duration:stream_tags=rotate:stream_side_data=rotation:format=duration",
+        "-of",
+        "json",
         fileUrl(file),
       ],
       { signal, timeout: 30_000, maxBuffer: 4 * 1024 * 1024 },
@@ -57,7 +61,9 @@ export async function probeClipSource(file: string, signal?: AbortSignal): Promi
   const probe = probeSchema.parse(JSON.parse(stdout));
   const stream = probe.streams[0];
   if (!stream?.width || !stream.height) throw new MediaError("BAD_INPUT", "A clip has no video");
-  const rotation = stream.side_data_list?.find((entry) => entry.rotation !== undefined)?.rotation ?? Number(stream.tags?.rotate ?? 0);
+  const rotation =
+    stream.side_data_list?.find((entry) => entry.rotation !== undefined)?.rotation ??
+    Number(stream.tags?.rotate ?? 0);
   const quarterTurn = Math.abs(Math.round(rotation / 90)) % 2 === 1;
   const sar = parseRatio(stream.sample_aspect_ratio);
   const durationSec = Number(probe.format?.duration ?? stream.duration ?? Number.NaN);

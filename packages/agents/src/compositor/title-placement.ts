@@ -33,7 +33,7 @@ export function titleSlot(region: TitleRegion, size: FrameSize): TitleSlot {
       maxFontSize,
     };
   }
-  const width = even(size.width / 3 - safe.x);
+  const width = even(size.width * 0.36 - safe.x);
   const height = even(safe.height * 0.5);
   const x = region === "left" ? safe.x : size.width - safe.x - width;
   return {
@@ -74,21 +74,27 @@ function overlapArea(a: FractionBox, b: FractionBox): number {
 /** Below this share of the slot covered by product, the slot counts as clear. */
 const CLEAR_OVERLAP = 0.02;
 
+const isBand = (region: TitleRegion) => region === "top" || region === "bottom";
+
 /**
- * Picks the title region for one clip. The analyst's quietRegion was judged on the source
- * frame; cropping or a blurred fill moves the product, so each candidate is checked against
- * the product boxes as they land in the output. Preference: the analyst's choice, then the
- * conventional lower third, then top, right, left; if none is clear, the least covered.
+ * Picks the title region for one clip: a place the product is not. The analyst's quietRegion
+ * was judged on the source frame, and cropping or a blurred fill moves the product, so each
+ * candidate is checked against the product boxes as they land in the output. Full-width bands
+ * read better than a side column (narrow in 9:16 and 1:1, where the text would wrap small), so
+ * the order is: the analyst's band, the lower then upper third, the analyst's side, right,
+ * left. If none is clear, the least covered.
  */
 export function chooseTitleRegion(
   analysis: ClipAnalysis | undefined,
   productBoxesInOutput: FractionBox[],
   size: FrameSize,
 ): TitleRegion {
+  const quiet = analysis?.quietRegion;
   const preferred: TitleRegion[] = [
-    ...(analysis ? [analysis.quietRegion] : []),
+    ...(quiet && isBand(quiet) ? [quiet] : []),
     "bottom",
     "top",
+    ...(quiet ? [quiet] : []),
     "right",
     "left",
   ];

@@ -2,8 +2,7 @@ import { checkTextSupport, MediaError, normalizeOverlayText } from "@adgen/media
 import type { OverlayFont } from "@adgen/schemas";
 
 export type OverlayTextCheck =
-  | { ok: true }
-  | { ok: false; field: "productName" | "cta"; message: string };
+  { ok: true } | { ok: false; field: "productName" | "cta"; message: string };
 
 const LABELS = { productName: "The product name", cta: "The call to action" } as const;
 
