@@ -81,7 +81,8 @@ function execute(options: RunFfmpegOptions, scriptArgs: string[]): Promise<RunFf
     command.inputOptions(input.options ?? []);
   }
   // ffmpeg accepts global options anywhere on the line; fluent-ffmpeg only exposes output ones.
-  const globals = ["-hide_banner", "-stats", ...(readsStdin ? [] : ["-nostdin"])];
+  // `-y` is explicit because fluent-ffmpeg adds it only for plain paths, not `file:` URLs.
+  const globals = ["-hide_banner", "-stats", "-y", ...(readsStdin ? [] : ["-nostdin"])];
   command.outputOptions([...globals, ...scriptArgs, ...options.outputOptions]);
   command.output(fileUrl(options.output));
 
