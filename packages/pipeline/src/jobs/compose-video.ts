@@ -2,15 +2,14 @@ import { randomUUID } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { composeAd, planTimeline, type ClipAnalysis } from "@adgen/agents";
-import { and, assets, eq, inArray, sessions, type AssetRow, type SessionRow } from "@adgen/db";
+import { and, assets, eq, inArray, type AssetRow, type SessionRow } from "@adgen/db";
 import { withTempDir } from "@adgen/media";
 import { composeFinalVideoInput } from "@adgen/schemas";
 import type { PipelineDeps } from "../deps";
 import { callMicros } from "../estimates";
 import { commitAsset } from "../ledger";
 import { moveStage } from "../stage-machine";
-import { createProgressReporter } from "./progress-reporter";
-import { errorMessage, failRun, isPermanent, loadCurrentRun } from "./run-guard";
+import { beginAttempt, errorMessage, failRun, isPermanent } from "./run-guard";
 import { paidCall } from "./paid-call";
 
 const STAGE = "final_composition" as const;
@@ -51,10 +50,9 @@ async function musicOnce(deps: PipelineDeps, session: SessionRow, runId: string,
 
 export async function runComposeJob(deps: PipelineDeps, data: { sessionId: string; runId: string }, finalAttempt: boolean) {
   const { sessionId, runId } = data;
-  const session = await loadCurrentRun(deps, sessionId, runId, STAGE);
-  if (!session) return;
-  await deps.db.update(sessions).set({ reservedMicros: 0 }).where(eq(sessions.id, sessionId));
-  const progress = createProgressReporter(deps, sessionId, STAGE);
+  const attempt = await beginAttempt(deps, data, STAGE);
+  if (!attempt) return;
+  const { session, progress } = attempt;
 
   try {
     const request = composeFinalVideoInput.parse({ ...session.lastRequest, sessionId });

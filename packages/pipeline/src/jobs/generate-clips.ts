@@ -10,9 +10,8 @@ import type { PipelineDeps } from "../deps";
 import { callMicros } from "../estimates";
 import { commitAsset, recordCost, reserveBudget, type CostLine } from "../ledger";
 import { moveStage } from "../stage-machine";
-import { errorMessage, failRun, isPermanent, loadCurrentRun } from "./run-guard";
+import { beginAttempt, doneWorkKeys, errorMessage, failRun, isPermanent } from "./run-guard";
 import { paidCall } from "./paid-call";
-import { createProgressReporter } from "./progress-reporter";
 import { recordFailedCall } from "./unit-costs";
 
 const STAGE = "clip_generation" as const;
@@ -55,10 +54,9 @@ interface RenderedClip {
 
 export async function runClipJob(deps: PipelineDeps, data: { sessionId: string; runId: string }, finalAttempt: boolean) {
   const { sessionId, runId } = data;
-  const session = await loadCurrentRun(deps, sessionId, runId, STAGE);
-  if (!session) return;
-  await deps.db.update(sessions).set({ reservedMicros: 0 }).where(eq(sessions.id, sessionId));
-  const progress = createProgressReporter(deps, sessionId, STAGE);
+  const attempt = await beginAttempt(deps, data, STAGE);
+  if (!attempt) return;
+  const { session, progress } = attempt;
   const publish = (percent: number, message: string) => progress.report(percent, message);
 
   try {
@@ -72,9 +70,7 @@ export async function runClipJob(deps: PipelineDeps, data: { sessionId: string; 
     const scenes = await planScenesOnce(deps, session, runId, images);
     const byImage = new Map(scenes.map((s) => [s.imageId, s]));
     const workKey = (imageId: string) => `clip:${runId}:${imageId}`;
-    const done = new Set(
-      (await deps.db.select({ workKey: assets.workKey }).from(assets).where(and(eq(assets.sessionId, sessionId), eq(assets.type, "video")))).map((a) => a.workKey),
-    );
+    const done = await doneWorkKeys(deps, sessionId, "video");
     let finished = images.filter((i) => done.has(workKey(i.id))).length;
     await publish(10, `Animating ${images.length} clips of ${request.clipDuration} s…`);
 

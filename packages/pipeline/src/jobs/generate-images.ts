@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { BatchFailedError, parsedPromptSchema, runUnitBatch, type ParsedPrompt, type ViewPrompt } from "@adgen/agents";
-import { and, assets, eq, sessions, type SessionRow } from "@adgen/db";
+import { eq, sessions, type SessionRow } from "@adgen/db";
 import { generateImagesInput, usdToMicros } from "@adgen/schemas";
 import type { PipelineDeps } from "../deps";
 import { callMicros } from "../estimates";
 import { commitAsset, recordCost, reserveBudget } from "../ledger";
 import { moveStage } from "../stage-machine";
-import { errorMessage, failRun, isPermanent, loadCurrentRun } from "./run-guard";
+import { beginAttempt, doneWorkKeys, errorMessage, failRun, isPermanent } from "./run-guard";
 import { paidCall } from "./paid-call";
-import { createProgressReporter } from "./progress-reporter";
 import { recordFailedCall } from "./unit-costs";
 
 const STAGE = "image_generation" as const;
@@ -38,24 +37,16 @@ async function parsePromptOnce(deps: PipelineDeps, session: SessionRow, runId: s
 
 export async function runImageJob(deps: PipelineDeps, data: { sessionId: string; runId: string }, finalAttempt: boolean) {
   const { sessionId, runId } = data;
-  const session = await loadCurrentRun(deps, sessionId, runId, STAGE);
-  if (!session) return;
-  await deps.db.update(sessions).set({ reservedMicros: 0 }).where(eq(sessions.id, sessionId));
-  const progress = createProgressReporter(deps, sessionId, STAGE);
+  const attempt = await beginAttempt(deps, data, STAGE);
+  if (!attempt) return;
+  const { session, progress } = attempt;
   const publish = (percent: number, message: string) => progress.report(percent, message);
 
   try {
     await publish(3, "Reading your product description…");
     const parsed = await parsePromptOnce(deps, session, runId);
     const views = parsed.views;
-    const done = new Set(
-      (
-        await deps.db
-          .select({ workKey: assets.workKey })
-          .from(assets)
-          .where(and(eq(assets.sessionId, sessionId), eq(assets.type, "image")))
-      ).map((a) => a.workKey),
-    );
+    const done = await doneWorkKeys(deps, sessionId, "image");
     const workKey = (index: number) => `image:${runId}:${index}`;
     let finished = views.filter((_, i) => done.has(workKey(i))).length;
     await publish(10, `Generating ${views.length} images of "${parsed.productDescription}"…`);

@@ -1,9 +1,10 @@
 import { BatchFailedError, ModelCallError } from "@adgen/agents";
-import { eq, sessions, type SessionRow } from "@adgen/db";
+import { and, assets, eq, sessions, type SessionRow } from "@adgen/db";
 import type { Stage } from "@adgen/schemas";
 import type { PipelineDeps } from "../deps";
 import { BudgetExceededError } from "../errors";
 import { moveStage } from "../stage-machine";
+import { createProgressReporter } from "./progress-reporter";
 
 /** The session if this job's run is still the current one in the expected stage, else null. */
 export async function loadCurrentRun(
@@ -37,4 +38,25 @@ export function isPermanent(error: unknown): boolean {
   if (error instanceof BatchFailedError) return error.summary.causes.every(isPermanent);
   if (error instanceof ModelCallError) return !error.details.retryable;
   return false;
+}
+
+/**
+ * Starts an attempt of a job: the session if the run is still current (else null, and the
+ * job does nothing), with reservations a crashed attempt left behind cleared and a
+ * progress reporter for this stage.
+ */
+export async function beginAttempt(deps: PipelineDeps, data: { sessionId: string; runId: string }, stage: Stage) {
+  const session = await loadCurrentRun(deps, data.sessionId, data.runId, stage);
+  if (!session) return null;
+  await deps.db.update(sessions).set({ reservedMicros: 0 }).where(eq(sessions.id, data.sessionId));
+  return { session, progress: createProgressReporter(deps, data.sessionId, stage) };
+}
+
+/** Work keys of the session's assets of one type: the units a retried job skips. */
+export async function doneWorkKeys(deps: PipelineDeps, sessionId: string, type: "image" | "video") {
+  const rows = await deps.db
+    .select({ workKey: assets.workKey })
+    .from(assets)
+    .where(and(eq(assets.sessionId, sessionId), eq(assets.type, type)));
+  return new Set(rows.map((r) => r.workKey));
 }
