@@ -8,8 +8,7 @@ import { composeFinalVideoInput } from "@adgen/schemas";
 import type { PipelineDeps } from "../deps";
 import { callMicros } from "../estimates";
 import { commitAsset } from "../ledger";
-import { moveStage } from "../stage-machine";
-import { beginAttempt, errorMessage, failRun, isPermanent } from "./run-guard";
+import { beginAttempt, completeRun, errorMessage, settleFailedAttempt } from "./run-guard";
 import { paidCall } from "./paid-call";
 
 const STAGE = "final_composition" as const;
@@ -132,20 +131,10 @@ export async function runComposeJob(deps: PipelineDeps, data: { sessionId: strin
       if (!row) await deps.storage.delete(storageKey);
       const finalId = row?.id ?? (await deps.db.select({ id: assets.id }).from(assets).where(and(eq(assets.sessionId, sessionId), eq(assets.workKey, `final:${runId}`))))[0]?.id;
       await progress.flush();
-      const moved = await moveStage(deps.db, sessionId, [STAGE], "complete", { finalVideoAssetId: finalId, lastGoodStage: "complete", reservedMicros: 0 });
-      if (moved?.currentRunId === runId) {
-        const mb = (bytes.length / (1024 * 1024)).toFixed(1);
-        await deps.events.publish(sessionId, { stage: "complete", progress: 100, message: `Your ${result.durationSec.toFixed(1)} s ad is ready (${result.width}×${result.height}, ${mb} MB).`, done: true });
-      }
+      const mb = (bytes.length / (1024 * 1024)).toFixed(1);
+      await completeRun(deps, data, STAGE, "complete", `Your ${result.durationSec.toFixed(1)} s ad is ready (${result.width}×${result.height}, ${mb} MB).`, { finalVideoAssetId: finalId });
     });
   } catch (error) {
-    await progress.flush();
-    const reason = errorMessage(error);
-    if (isPermanent(error) || finalAttempt) {
-      await failRun(deps, sessionId, runId, STAGE, `Composing the video failed: ${reason}`);
-      return;
-    }
-    await progress.report(5, `Something went wrong (${reason}). Retrying…`);
-    throw error;
+    await settleFailedAttempt(deps, data, STAGE, progress, error, `Composing the video failed: ${errorMessage(error)}`, finalAttempt);
   }
 }

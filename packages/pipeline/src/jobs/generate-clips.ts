@@ -9,8 +9,7 @@ import { z } from "zod";
 import type { PipelineDeps } from "../deps";
 import { callMicros } from "../estimates";
 import { commitAsset, recordCost, reserveBudget, type CostLine } from "../ledger";
-import { moveStage } from "../stage-machine";
-import { beginAttempt, doneWorkKeys, errorMessage, failRun, isPermanent } from "./run-guard";
+import { beginAttempt, completeRun, doneWorkKeys, errorMessage, settleFailedAttempt } from "./run-guard";
 import { paidCall } from "./paid-call";
 import { recordFailedCall } from "./unit-costs";
 
@@ -156,20 +155,10 @@ export async function runClipJob(deps: PipelineDeps, data: { sessionId: string; 
     );
 
     await progress.flush();
-    const ready = summary.succeeded + summary.skipped;
-    const moved = await moveStage(deps.db, sessionId, [STAGE], "clip_selection", { lastGoodStage: "clip_selection", reservedMicros: 0 });
-    if (moved?.currentRunId === runId) {
-      const note = summary.failed > 0 ? ` (${summary.failed} failed)` : "";
-      await deps.events.publish(sessionId, { stage: "clip_selection", progress: 100, message: `${ready} clips ready${note}. Approve and order them.`, done: true });
-    }
+    const note = summary.failed > 0 ? ` (${summary.failed} failed)` : "";
+    await completeRun(deps, data, STAGE, "clip_selection", `${summary.succeeded + summary.skipped} clips ready${note}. Approve and order them.`);
   } catch (error) {
-    await progress.flush();
     const reason = error instanceof BatchFailedError ? `Every clip failed: ${error.message}` : errorMessage(error);
-    if (isPermanent(error) || finalAttempt) {
-      await failRun(deps, sessionId, runId, STAGE, reason);
-      return;
-    }
-    await publish(5, `Something went wrong (${reason}). Retrying…`);
-    throw error;
+    await settleFailedAttempt(deps, data, STAGE, progress, error, reason, finalAttempt);
   }
 }

@@ -5,8 +5,7 @@ import { generateImagesInput, usdToMicros } from "@adgen/schemas";
 import type { PipelineDeps } from "../deps";
 import { callMicros } from "../estimates";
 import { commitAsset, recordCost, reserveBudget } from "../ledger";
-import { moveStage } from "../stage-machine";
-import { beginAttempt, doneWorkKeys, errorMessage, failRun, isPermanent } from "./run-guard";
+import { beginAttempt, completeRun, doneWorkKeys, errorMessage, settleFailedAttempt } from "./run-guard";
 import { paidCall } from "./paid-call";
 import { recordFailedCall } from "./unit-costs";
 
@@ -108,21 +107,10 @@ export async function runImageJob(deps: PipelineDeps, data: { sessionId: string;
     );
 
     await progress.flush();
-    const ready = summary.succeeded + summary.skipped;
-    const moved = await moveStage(deps.db, sessionId, [STAGE], "image_selection", { lastGoodStage: "image_selection", reservedMicros: 0 });
-    if (moved?.currentRunId === runId) {
-      const note = summary.failed > 0 ? ` (${summary.failed} failed)` : "";
-      await deps.events.publish(sessionId, { stage: "image_selection", progress: 100, message: `${ready} images ready${note}. Approve at least 2.`, done: true });
-    }
+    const note = summary.failed > 0 ? ` (${summary.failed} failed)` : "";
+    await completeRun(deps, data, STAGE, "image_selection", `${summary.succeeded + summary.skipped} images ready${note}. Approve at least 2.`);
   } catch (error) {
-    await progress.flush();
     const reason = error instanceof BatchFailedError ? `Every image failed: ${error.message}` : errorMessage(error);
-    // A budget refusal will not change by retrying; anything else is retried with backoff.
-    if (isPermanent(error) || finalAttempt) {
-      await failRun(deps, sessionId, runId, STAGE, reason);
-      return;
-    }
-    await publish(5, `Something went wrong (${reason}). Retrying…`);
-    throw error;
+    await settleFailedAttempt(deps, data, STAGE, progress, error, reason, finalAttempt);
   }
 }

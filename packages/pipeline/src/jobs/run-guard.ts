@@ -60,3 +60,41 @@ export async function doneWorkKeys(deps: PipelineDeps, sessionId: string, type: 
     .where(and(eq(assets.sessionId, sessionId), eq(assets.type, type)));
   return new Set(rows.map((r) => r.workKey));
 }
+
+/** Ends a successful attempt: moves to the next stage and tells followers, if the run is still current. */
+export async function completeRun(
+  deps: PipelineDeps,
+  data: { sessionId: string; runId: string },
+  from: Stage,
+  to: Stage,
+  message: string,
+  patch: Partial<typeof sessions.$inferInsert> = {},
+) {
+  const moved = await moveStage(deps.db, data.sessionId, [from], to, { lastGoodStage: to, reservedMicros: 0, ...patch });
+  if (moved?.currentRunId === data.runId) {
+    await deps.events.publish(data.sessionId, { stage: to, progress: 100, message, done: true });
+  }
+}
+
+/**
+ * Ends a failed attempt. A failure that retrying cannot change (a budget refusal, a
+ * permanent model error) or the last attempt fails the run; anything else is rethrown so
+ * pg-boss retries it with backoff.
+ */
+export async function settleFailedAttempt(
+  deps: PipelineDeps,
+  data: { sessionId: string; runId: string },
+  stage: Stage,
+  progress: { flush: () => Promise<void>; report: (p: number, m: string) => Promise<void> },
+  error: unknown,
+  reason: string,
+  finalAttempt: boolean,
+): Promise<void> {
+  await progress.flush();
+  if (isPermanent(error) || finalAttempt) {
+    await failRun(deps, data.sessionId, data.runId, stage, reason);
+    return;
+  }
+  await progress.report(5, `Something went wrong (${reason}). Retrying…`);
+  throw error;
+}
