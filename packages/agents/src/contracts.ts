@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MUSIC_GENRES, VIEW_TYPES } from "@adgen/schemas";
+import { VIEW_TYPES, type MusicGenre } from "@adgen/schemas";
 
 /**
  * The contracts between agents, providers and the pipeline. Agents do no database or
@@ -92,7 +92,6 @@ export const clipAnalysisSchema = z.object({
 });
 export type ClipAnalysis = z.infer<typeof clipAnalysisSchema>;
 
-export const musicGenreSchema = z.enum(MUSIC_GENRES);
 
 export interface ImageModel {
   readonly id: string;
@@ -130,7 +129,7 @@ export interface MusicModel {
   /** What one call is expected to cost, checked against the budget before calling (0 when free). */
   estimateCostUsd?(req: { durationSec?: number }): number;
   compose(req: {
-    genre: z.infer<typeof musicGenreSchema>;
+    genre: MusicGenre;
     durationSec: number;
     seed: number;
     signal?: AbortSignal;

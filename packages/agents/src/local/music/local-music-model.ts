@@ -1,5 +1,6 @@
 import { encodeWav } from "@adgen/media";
-import { musicGenreSchema, ModelCallError, type MusicModel } from "../../contracts";
+import { musicGenreSchema } from "@adgen/schemas";
+import { ModelCallError, type MusicModel } from "../../contracts";
 import { composeBed, SAMPLE_RATE } from "./compose-bed";
 
 export const LOCAL_MUSIC_MODEL_ID = "local/synth-bed-v1";
