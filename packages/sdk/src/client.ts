@@ -43,12 +43,19 @@ export function createAdgenClient(options: AdgenClientOptions) {
   /** Resolves with the event that ends the running step, streaming the others to `onEvent`. */
   function waitForStep(
     sessionId: string,
-    options: { stages: Stage[]; lastEventId?: string; onEvent?: (event: ProgressEvent) => void; timeoutMs?: number },
+    options: {
+      stages: Stage[];
+      lastEventId?: string;
+      onEvent?: (event: ProgressEvent) => void;
+      timeoutMs?: number;
+    },
   ): Promise<{ id: string; event: ProgressEvent }> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         sub.unsubscribe();
-        reject(new Error(`No result after ${Math.round((options.timeoutMs ?? 600_000) / 1000)} s.`));
+        reject(
+          new Error(`No result after ${Math.round((options.timeoutMs ?? 600_000) / 1000)} s.`),
+        );
       }, options.timeoutMs ?? 600_000);
       const sub = trpc.generation.progress.subscribe(
         { sessionId, lastEventId: options.lastEventId },
@@ -72,10 +79,18 @@ export function createAdgenClient(options: AdgenClientOptions) {
     });
   }
 
-  /** Downloads a media URL from `sessions.get` with this client's credentials. */
+  /**
+   * Downloads a media URL from `sessions.get`. The token goes only to Adgen's own origin:
+   * a presigned storage URL carries its own signature, and a bearer token sent there would
+   * leak to the bucket's host (and S3 refuses two auth mechanisms anyway).
+   */
   async function download(url: string): Promise<Buffer> {
-    const res = await fetch(new URL(url, `${baseUrl}/`), {
-      headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
+    const target = new URL(url, `${baseUrl}/`);
+    const ownOrigin = target.origin === new URL(baseUrl).origin;
+    const res = await fetch(target, {
+      headers: ownOrigin && options.token ? { authorization: `Bearer ${options.token}` } : {},
+      // A redirect could lead elsewhere with the header still attached.
+      redirect: ownOrigin ? "manual" : "follow",
     });
     if (!res.ok) throw new Error(`Downloading ${url} failed: HTTP ${res.status}`);
     return Buffer.from(await res.arrayBuffer());

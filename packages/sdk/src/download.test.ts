@@ -1,0 +1,44 @@
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAdgenClient } from "./client";
+
+/** A loopback HTTP server that records the headers of each request and answers "ok". */
+async function recordingServer() {
+  const seen: IncomingHttpHeaders[] = [];
+  const server: Server = createServer((req, res) => {
+    seen.push(req.headers);
+    res.end("ok");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { seen, url: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+let adgen: Awaited<ReturnType<typeof recordingServer>>;
+let bucket: Awaited<ReturnType<typeof recordingServer>>;
+beforeAll(async () => {
+  adgen = await recordingServer();
+  bucket = await recordingServer();
+});
+afterAll(() => {
+  adgen.close();
+  bucket.close();
+});
+
+describe("download", () => {
+  it("sends the bearer token to Adgen's own /media URLs", async () => {
+    const client = createAdgenClient({ baseUrl: adgen.url, token: "secret-token" });
+    expect((await client.download("/media/sessions/a/final.mp4")).toString()).toBe("ok");
+    expect(adgen.seen.at(-1)?.authorization).toBe("Bearer secret-token");
+    client.close();
+  });
+
+  it("never sends the token to another origin such as a presigned bucket URL", async () => {
+    const client = createAdgenClient({ baseUrl: adgen.url, token: "secret-token" });
+    const presigned = `${bucket.url}/adgen/final.mp4?X-Amz-Signature=abc`;
+    expect((await client.download(presigned)).toString()).toBe("ok");
+    expect(bucket.seen.at(-1)?.authorization).toBeUndefined();
+    client.close();
+  });
+});
