@@ -1,13 +1,16 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
-test("the demo user logs in, creates an ad, sees it on the dashboard and logs out", async ({ page }) => {
+test("a user logs in, creates an ad, sees it on the dashboard and logs out", async ({
+  page,
+  account,
+}) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/login$/);
-  await page.getByLabel("Email").fill("demo@example.com");
-  await page.getByLabel("Password").fill("demo123");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page.getByRole("heading", { name: "Your ads" })).toBeVisible();
-  await expect(page.getByTestId("user-email")).toHaveText("demo@example.com");
+  await expect(page.getByTestId("user-email")).toHaveText(account.email);
 
   await page.getByRole("button", { name: "+ New ad" }).click();
   await expect(page).toHaveURL(/\/sessions\/[0-9a-f-]{36}$/);
@@ -25,9 +28,9 @@ test("the demo user logs in, creates an ad, sees it on the dashboard and logs ou
   await expect(page).toHaveURL(/\/login\?redirectTo=/);
 });
 
-test("a wrong password shows an error and keeps the user out", async ({ page }) => {
+test("a wrong password shows an error and keeps the user out", async ({ page, account }) => {
   await page.goto("/login");
-  await page.getByLabel("Email").fill("demo@example.com");
+  await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill("wrong-password");
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");

@@ -1,11 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { expect, logIn, test } from "./fixtures";
 
-test("a marketer goes from a product line to approved, ordered clips with live progress", async ({ page }) => {
+test("a marketer goes from a product line to approved, ordered clips with live progress", async ({ page, account }) => {
   test.setTimeout(180_000);
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("demo@example.com");
-  await page.getByLabel("Password").fill("demo123");
-  await page.getByRole("button", { name: "Log in" }).click();
+  await logIn(page, account);
   await page.getByRole("button", { name: "+ New ad" }).click();
   await expect(page).toHaveURL(/\/sessions\//);
 

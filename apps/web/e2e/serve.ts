@@ -32,7 +32,6 @@ const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
   env: {
     ...process.env,
     NODE_ENV: "production",
-    SEED_DEMO_USER: "true",
     DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl ?? "",
     PORT: process.env.E2E_PORT ?? "3210",

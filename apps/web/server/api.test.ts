@@ -25,14 +25,23 @@ async function failureOf(promise: Promise<unknown>) {
   );
   expect(error).toBeInstanceOf(TRPCClientError);
   const e = error as TRPCClientError<AppRouter>;
-  return { code: e.data?.code, status: e.data?.httpStatus, message: e.message, fieldErrors: e.data?.fieldErrors };
+  return {
+    code: e.data?.code,
+    status: e.data?.httpStatus,
+    message: e.message,
+    fieldErrors: e.data?.fieldErrors,
+  };
 }
 
 describe("over HTTP", () => {
   it("answers GET /health with the database state", async () => {
     const res = await fetch(`${server.baseUrl}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "ok", database: "ok", version: expect.any(String) });
+    expect(await res.json()).toMatchObject({
+      status: "ok",
+      database: "ok",
+      version: expect.any(String),
+    });
   });
 
   it("signs up, sets an HttpOnly cookie, and the cookie authenticates", async () => {
@@ -56,7 +65,10 @@ describe("over HTTP", () => {
     const account = { email: email(), password: "long-enough-pw" };
     const anon = createClient(server.baseUrl);
     await anon.client.auth.signup.mutate(account);
-    const login = await anon.client.auth.login.mutate({ ...account, email: account.email.toUpperCase() });
+    const login = await anon.client.auth.login.mutate({
+      ...account,
+      email: account.email.toUpperCase(),
+    });
     anon.close();
     const { client, close } = createClient(server.baseUrl, { token: login.sessionToken });
     const a = await client.sessions.create.mutate();
@@ -65,21 +77,35 @@ describe("over HTTP", () => {
     expect(a.createdAt).toBeInstanceOf(Date);
     const list = await client.sessions.list.query({ limit: 1 });
     expect(list.items.map((i) => i.id)).toEqual([b.sessionId]);
-    const next = await client.sessions.list.query({ limit: 1, cursor: list.nextCursor ?? undefined });
+    const next = await client.sessions.list.query({
+      limit: 1,
+      cursor: list.nextCursor ?? undefined,
+    });
     expect(next.items.map((i) => i.id)).toEqual([a.sessionId]);
     expect(next.nextCursor).toBeNull();
     const full = await client.sessions.get.query({ sessionId: a.sessionId });
-    expect(full).toMatchObject({ id: a.sessionId, stage: "created", generatedImages: [], totalCost: 0, finalVideo: null });
+    expect(full).toMatchObject({
+      id: a.sessionId,
+      stage: "created",
+      generatedImages: [],
+      totalCost: 0,
+      finalVideo: null,
+    });
     const costs = await client.sessions.costs.query({ sessionId: a.sessionId });
     expect(costs).toMatchObject({ lines: [], total: 0, budget: 10 });
     await client.sessions.delete.mutate({ sessionId: a.sessionId });
-    expect((await failureOf(client.sessions.get.query({ sessionId: a.sessionId }))).code).toBe("NOT_FOUND");
+    expect((await failureOf(client.sessions.get.query({ sessionId: a.sessionId }))).code).toBe(
+      "NOT_FOUND",
+    );
     close();
   });
 
   it("refuses protected calls without credentials, and after log-out", async () => {
     const anon = createClient(server.baseUrl);
-    expect(await failureOf(anon.client.sessions.list.query({}))).toMatchObject({ code: "UNAUTHORIZED", status: 401 });
+    expect(await failureOf(anon.client.sessions.list.query({}))).toMatchObject({
+      code: "UNAUTHORIZED",
+      status: 401,
+    });
     anon.close();
     const { sessionToken } = await signup();
     const { client, close } = createClient(server.baseUrl, { token: sessionToken });
@@ -97,7 +123,11 @@ describe("over HTTP", () => {
       () => other.client.sessions.costs.query({ sessionId }),
       () => other.client.sessions.delete.mutate({ sessionId }),
     ]) {
-      expect(await failureOf(call())).toMatchObject({ code: "NOT_FOUND", status: 404, message: "Session not found." });
+      expect(await failureOf(call())).toMatchObject({
+        code: "NOT_FOUND",
+        status: 404,
+        message: "Session not found.",
+      });
     }
     expect((await other.client.sessions.list.query({})).items).toEqual([]);
     expect((await owner.client.sessions.get.query({ sessionId })).id).toBe(sessionId);
@@ -113,9 +143,16 @@ describe("over HTTP", () => {
       code: "CONFLICT",
       fieldErrors: { email: ["An account with this email already exists."] },
     });
-    const wrong = await failureOf(client.auth.login.mutate({ ...account, password: "not-the-password" }));
-    const unknown = await failureOf(client.auth.login.mutate({ email: email(), password: "whatever-pw" }));
-    expect(wrong).toMatchObject({ code: "UNAUTHORIZED", message: "Email or password is incorrect." });
+    const wrong = await failureOf(
+      client.auth.login.mutate({ ...account, password: "not-the-password" }),
+    );
+    const unknown = await failureOf(
+      client.auth.login.mutate({ email: email(), password: "whatever-pw" }),
+    );
+    expect(wrong).toMatchObject({
+      code: "UNAUTHORIZED",
+      message: "Email or password is incorrect.",
+    });
     expect(unknown.message).toBe(wrong.message);
     close();
   });
@@ -132,7 +169,12 @@ describe("over HTTP", () => {
 
 describe("validation", () => {
   it.each([
-    ["a malformed email", { email: "not-an-email", password: "long-enough-pw" }, "email", /valid email/],
+    [
+      "a malformed email",
+      { email: "not-an-email", password: "long-enough-pw" },
+      "email",
+      /valid email/,
+    ],
     ["a short password", { email: "x@example.com", password: "short" }, "password", /at least 8/],
     ["a missing password", { email: "x@example.com" }, "password", /required/],
   ])("rejects sign-up with %s as a field error", async (_name, input, field, message) => {
@@ -145,13 +187,21 @@ describe("validation", () => {
   });
 
   it("rejects bad session ids and list limits with field errors, never a 500", async () => {
-    const { client, close } = createClient(server.baseUrl, { token: (await signup()).sessionToken });
+    const { client, close } = createClient(server.baseUrl, {
+      token: (await signup()).sessionToken,
+    });
     const badId = await failureOf(client.sessions.get.query({ sessionId: "../../etc/passwd" }));
-    expect(badId).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { sessionId: ["Must be a valid id"] } });
+    expect(badId).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { sessionId: ["Must be a valid id"] },
+    });
     const badLimit = await failureOf(client.sessions.list.query({ limit: 500 }));
     expect(badLimit.fieldErrors?.limit?.[0]).toMatch(/at most 50/);
     const badCursor = await failureOf(client.sessions.list.query({ cursor: "garbage" }));
-    expect(badCursor).toMatchObject({ code: "BAD_REQUEST", message: "That page link is no longer valid." });
+    expect(badCursor).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "That page link is no longer valid.",
+    });
     close();
   });
 });
@@ -167,7 +217,9 @@ describe("over WebSocket", () => {
     const { sessionToken } = await signup();
     const bearer = createClient(server.baseUrl, { token: sessionToken });
     const created = await bearer.wsOnly.sessions.create.mutate();
-    expect((await bearer.wsOnly.sessions.get.query({ sessionId: created.sessionId })).id).toBe(created.sessionId);
+    expect((await bearer.wsOnly.sessions.get.query({ sessionId: created.sessionId })).id).toBe(
+      created.sessionId,
+    );
     bearer.close();
     const browser = createClient(server.baseUrl, { cookie: `adgen_session=${sessionToken}` });
     expect((await browser.wsOnly.sessions.list.query({})).items[0]?.id).toBe(created.sessionId);

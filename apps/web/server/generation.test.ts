@@ -8,7 +8,13 @@ import { followUntil, probeUrl } from "./test/flow";
 import { createClient, startTestServer, type TestServer } from "./test/harness";
 
 /** Prices in dollars per call (video per second), like a paid provider's price table. */
-const PRICES = { parser: 0.001, image: 0.003, planner: 0.002, videoPerSecond: 0.01, analyst: 0.0005 };
+const PRICES = {
+  parser: 0.001,
+  image: 0.003,
+  planner: 0.002,
+  videoPerSecond: 0.01,
+  analyst: 0.0005,
+};
 
 let server: TestServer;
 beforeAll(async () => {
@@ -27,7 +33,10 @@ async function newUser() {
 }
 
 async function failureOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(TRPCClientError);
   const e = error as TRPCClientError<AppRouter>;
   return { code: e.data?.code, message: e.message, fieldErrors: e.data?.fieldErrors };
@@ -39,9 +48,17 @@ describe("the generation flow", () => {
     const { client } = user;
     const { sessionId } = await client.sessions.create.mutate();
 
-    await client.generation.generateImages.mutate({ sessionId, productPrompt: "Matte black aluminium water bottle", numImages: 6 });
+    await client.generation.generateImages.mutate({
+      sessionId,
+      productPrompt: "Matte black aluminium water bottle",
+      numImages: 6,
+    });
     const imageEvents = await followUntil(client, sessionId, ["image_selection", "failed"]);
-    expect(imageEvents.at(-1)).toMatchObject({ stage: "image_selection", progress: 100, done: true });
+    expect(imageEvents.at(-1)).toMatchObject({
+      stage: "image_selection",
+      progress: 100,
+      done: true,
+    });
     expect(imageEvents.map((e) => e.message)).toContain("Generated image 3 of 6…");
     const progress = imageEvents.map((e) => e.progress);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
@@ -50,22 +67,35 @@ describe("the generation flow", () => {
     expect(session.stage).toBe("image_selection");
     expect(session.generatedImages).toHaveLength(6);
     expect(new Set(session.generatedImages.map((i) => i.viewType)).size).toBe(6);
-    expect(new Set(session.generatedImages.map((i) => i.seed))).toEqual(new Set([session.consistencySeed]));
+    expect(new Set(session.generatedImages.map((i) => i.seed))).toEqual(
+      new Set([session.consistencySeed]),
+    );
     const image = await probeUrl(server.baseUrl, session.generatedImages[0]!.url, user.token);
     expect([image.width, image.height]).toEqual([1024, 1024]);
 
     const approvedImages = session.generatedImages.slice(0, 3).map((i) => i.id);
-    await client.generation.saveApprovedImages.mutate({ sessionId, approvedImageIds: approvedImages });
+    await client.generation.saveApprovedImages.mutate({
+      sessionId,
+      approvedImageIds: approvedImages,
+    });
     session = await client.sessions.get.query({ sessionId });
     expect(session.approvedImageIds.sort()).toEqual([...approvedImages].sort());
 
-    await client.generation.generateClips.mutate({ sessionId, videoPrompt: "Slow elegant orbit on marble", clipDuration: 2 });
-    const clipEvents = await followUntil(client, sessionId, ["clip_selection", "failed"], { lastEventId: imageEvents.at(-1)!.id });
+    await client.generation.generateClips.mutate({
+      sessionId,
+      videoPrompt: "Slow elegant orbit on marble",
+      clipDuration: 2,
+    });
+    const clipEvents = await followUntil(client, sessionId, ["clip_selection", "failed"], {
+      lastEventId: imageEvents.at(-1)!.id,
+    });
     expect(clipEvents.at(-1)).toMatchObject({ stage: "clip_selection", done: true });
 
     session = await client.sessions.get.query({ sessionId });
     expect(session.generatedClips).toHaveLength(3);
-    expect(new Set(session.generatedClips.map((c) => c.sourceImageId))).toEqual(new Set(approvedImages));
+    expect(new Set(session.generatedClips.map((c) => c.sourceImageId))).toEqual(
+      new Set(approvedImages),
+    );
     for (const clip of session.generatedClips) {
       expect(clip.duration).toBeCloseTo(2, 1);
       const probed = await probeUrl(server.baseUrl, clip.url, user.token);
@@ -77,7 +107,11 @@ describe("the generation flow", () => {
 
     const [first, second] = session.generatedClips;
     const order = [second!.id, first!.id];
-    await client.generation.saveApprovedClips.mutate({ sessionId, approvedClipIds: order, clipOrder: order });
+    await client.generation.saveApprovedClips.mutate({
+      sessionId,
+      approvedClipIds: order,
+      clipOrder: order,
+    });
     session = await client.sessions.get.query({ sessionId });
     expect(session.clipOrder).toEqual(order);
     expect(session.approvedClipIds.sort()).toEqual([...order].sort());
@@ -86,7 +120,13 @@ describe("the generation flow", () => {
     const costs = await client.sessions.costs.query({ sessionId });
     const agents = costs.lines.map((l) => l.agent).sort();
     expect(agents).toEqual(
-      ["prompt_parser", ...Array(6).fill("image_generator"), "scene_planner", ...Array(3).fill("video_generator"), ...Array(3).fill("video_analyst")].sort(),
+      [
+        "prompt_parser",
+        ...Array(6).fill("image_generator"),
+        "scene_planner",
+        ...Array(3).fill("video_generator"),
+        ...Array(3).fill("video_analyst"),
+      ].sort(),
     );
     expect(costs.lines.every((l) => l.success)).toBe(true);
     // 0.001 + 6 × 0.003 + 0.002 + 3 × (2 s × 0.01) + 3 × 0.0005, summed exactly in micro-dollars.
@@ -100,12 +140,18 @@ describe("the generation flow", () => {
   it("replays exactly the missed events to a client that resubscribes with lastEventId", async () => {
     const user = await newUser();
     const { sessionId } = await user.client.sessions.create.mutate();
-    await user.client.generation.generateImages.mutate({ sessionId, productPrompt: "Rose gold wrist watch", numImages: 4 });
+    await user.client.generation.generateImages.mutate({
+      sessionId,
+      productPrompt: "Rose gold wrist watch",
+      numImages: 4,
+    });
     const all = await followUntil(user.client, sessionId, ["image_selection"]);
     expect(all.map((e) => e.id)).toEqual([...all.map((e) => e.id)].sort((a, b) => a - b));
     const cut = all[2]!;
     const again = createClient(server.baseUrl, { token: user.token });
-    const resumed = await followUntil(again.client, sessionId, ["image_selection"], { lastEventId: cut.id });
+    const resumed = await followUntil(again.client, sessionId, ["image_selection"], {
+      lastEventId: cut.id,
+    });
     expect(resumed).toEqual(all.slice(3));
     again.close();
     // Unsubscribing reaches the server asynchronously; then no follower may be left behind.
@@ -120,30 +166,67 @@ describe("composition", () => {
     const { client } = user;
     const { sessionId } = await client.sessions.create.mutate();
     const compose = (patch: Record<string, unknown> = {}) =>
-      client.generation.composeFinalVideo.mutate({ sessionId, textOverlay: { productName: "Aurora", cta: "Shop now" }, ...patch });
+      client.generation.composeFinalVideo.mutate({
+        sessionId,
+        textOverlay: { productName: "Aurora", cta: "Shop now" },
+        ...patch,
+      });
 
-    expect(await failureOf(compose())).toMatchObject({ code: "PRECONDITION_FAILED", message: "Generate video clips first." });
-    await client.generation.generateImages.mutate({ sessionId, productPrompt: "Rose gold wrist watch", numImages: 4 });
+    expect(await failureOf(compose())).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: "Generate video clips first.",
+    });
+    await client.generation.generateImages.mutate({
+      sessionId,
+      productPrompt: "Rose gold wrist watch",
+      numImages: 4,
+    });
     let last = (await followUntil(client, sessionId, ["image_selection"])).at(-1)!.id;
     const images = (await client.sessions.get.query({ sessionId })).generatedImages;
-    await client.generation.saveApprovedImages.mutate({ sessionId, approvedImageIds: [images[0]!.id, images[1]!.id] });
-    await client.generation.generateClips.mutate({ sessionId, videoPrompt: "Slow luxurious push-in", clipDuration: 2 });
-    last = (await followUntil(client, sessionId, ["clip_selection"], { lastEventId: last })).at(-1)!.id;
-    expect(await failureOf(compose())).toMatchObject({ code: "PRECONDITION_FAILED", message: "Approve and order your clips before composing the video." });
+    await client.generation.saveApprovedImages.mutate({
+      sessionId,
+      approvedImageIds: [images[0]!.id, images[1]!.id],
+    });
+    await client.generation.generateClips.mutate({
+      sessionId,
+      videoPrompt: "Slow luxurious push-in",
+      clipDuration: 2,
+    });
+    last = (await followUntil(client, sessionId, ["clip_selection"], { lastEventId: last })).at(
+      -1,
+    )!.id;
+    expect(await failureOf(compose())).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: "Approve and order your clips before composing the video.",
+    });
     const clips = (await client.sessions.get.query({ sessionId })).generatedClips;
     const order = [clips[1]!.id, clips[0]!.id];
-    await client.generation.saveApprovedClips.mutate({ sessionId, approvedClipIds: order, clipOrder: order });
+    await client.generation.saveApprovedClips.mutate({
+      sessionId,
+      approvedClipIds: order,
+      clipOrder: order,
+    });
 
-    expect(await failureOf(compose({ textOverlay: { productName: "𝄞 Clef", cta: "Shop now" } }))).toMatchObject({
+    expect(
+      await failureOf(compose({ textOverlay: { productName: "𝄞 Clef", cta: "Shop now" } })),
+    ).toMatchObject({
       code: "BAD_REQUEST",
-      fieldErrors: { "textOverlay.productName": ["The product name contains a character no available font can draw: 𝄞"] },
+      fieldErrors: {
+        "textOverlay.productName": [
+          "The product name contains a character no available font can draw: 𝄞",
+        ],
+      },
     });
     expect((await client.sessions.get.query({ sessionId })).stage).toBe("clip_selection");
 
     await compose({ audio: { enabled: true, genre: "chill" } });
-    const events = await followUntil(client, sessionId, ["complete", "failed"], { lastEventId: last });
+    const events = await followUntil(client, sessionId, ["complete", "failed"], {
+      lastEventId: last,
+    });
     expect(events.at(-1)).toMatchObject({ stage: "complete", done: true });
-    expect(events.some((e) => e.stage === "final_composition" && e.progress > 10 && e.progress < 100)).toBe(true);
+    expect(
+      events.some((e) => e.stage === "final_composition" && e.progress > 10 && e.progress < 100),
+    ).toBe(true);
     last = events.at(-1)!.id;
     let session = await client.sessions.get.query({ sessionId });
     expect(session.finalVideo).toMatchObject({ resolution: "1920x1080", fps: 30, format: "mp4" });
@@ -152,7 +235,10 @@ describe("composition", () => {
     // 1 s intro + 2 × 2 s clips + 1 s outro, less the crossfades between the four segments.
     expect(probed.durationSec).toBeCloseTo(session.finalVideo!.duration!, 1);
 
-    await compose({ aspectRatio: "9:16", textOverlay: { productName: "Aurora", cta: "Shop now", color: "#111111" } });
+    await compose({
+      aspectRatio: "9:16",
+      textOverlay: { productName: "Aurora", cta: "Shop now", color: "#111111" },
+    });
     await followUntil(client, sessionId, ["complete", "failed"], { lastEventId: last });
     session = await client.sessions.get.query({ sessionId });
     expect(session.finalVideo?.resolution).toBe("1080x1920");
@@ -169,36 +255,82 @@ describe("refusals", () => {
     const owner = await newUser();
     const stranger = await newUser();
     const { sessionId } = await owner.client.sessions.create.mutate();
-    expect(await failureOf(owner.client.generation.generateClips.mutate({ sessionId, videoPrompt: "A slow push-in" }))).toMatchObject({
+    expect(
+      await failureOf(
+        owner.client.generation.generateClips.mutate({ sessionId, videoPrompt: "A slow push-in" }),
+      ),
+    ).toMatchObject({
       code: "PRECONDITION_FAILED",
       message: "Generate product images first.",
     });
 
-    await owner.client.generation.generateImages.mutate({ sessionId, productPrompt: "Canvas tote bag", numImages: 4 });
+    await owner.client.generation.generateImages.mutate({
+      sessionId,
+      productPrompt: "Canvas tote bag",
+      numImages: 4,
+    });
     // A double click: the second request finds the job already running.
     expect(
-      await failureOf(owner.client.generation.generateImages.mutate({ sessionId, productPrompt: "Canvas tote bag", numImages: 4 })),
-    ).toMatchObject({ code: "PRECONDITION_FAILED", message: "Images are still being generated. Wait for them to finish." });
+      await failureOf(
+        owner.client.generation.generateImages.mutate({
+          sessionId,
+          productPrompt: "Canvas tote bag",
+          numImages: 4,
+        }),
+      ),
+    ).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: "Images are still being generated. Wait for them to finish.",
+    });
     await followUntil(owner.client, sessionId, ["image_selection"]);
     const images = (await owner.client.sessions.get.query({ sessionId })).generatedImages;
     expect(images).toHaveLength(4);
 
-    await owner.client.generation.saveApprovedImages.mutate({ sessionId, approvedImageIds: [images[0]!.id, images[1]!.id] });
+    await owner.client.generation.saveApprovedImages.mutate({
+      sessionId,
+      approvedImageIds: [images[0]!.id, images[1]!.id],
+    });
     const other = await stranger.client.sessions.create.mutate();
-    await stranger.client.generation.generateImages.mutate({ sessionId: other.sessionId, productPrompt: "Blue ceramic jar", numImages: 4 });
+    await stranger.client.generation.generateImages.mutate({
+      sessionId: other.sessionId,
+      productPrompt: "Blue ceramic jar",
+      numImages: 4,
+    });
     await followUntil(stranger.client, other.sessionId, ["image_selection"]);
-    const foreign = (await stranger.client.sessions.get.query({ sessionId: other.sessionId })).generatedImages[0]!;
+    const foreign = (await stranger.client.sessions.get.query({ sessionId: other.sessionId }))
+      .generatedImages[0]!;
     expect(
-      await failureOf(owner.client.generation.saveApprovedImages.mutate({ sessionId, approvedImageIds: [images[0]!.id, foreign.id] })),
-    ).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { approvedImageIds: [`The image ${foreign.id} is not part of this session.`] } });
+      await failureOf(
+        owner.client.generation.saveApprovedImages.mutate({
+          sessionId,
+          approvedImageIds: [images[0]!.id, foreign.id],
+        }),
+      ),
+    ).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { approvedImageIds: [`The image ${foreign.id} is not part of this session.`] },
+    });
 
-    expect(await failureOf(stranger.client.generation.generateClips.mutate({ sessionId, videoPrompt: "A slow push-in" }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await failureOf(stranger.client.sessions.get.query({ sessionId }))).toMatchObject({ code: "NOT_FOUND" });
-    const media = await fetch(new URL(images[0]!.url, server.baseUrl), { headers: { authorization: `Bearer ${stranger.token}` } });
+    expect(
+      await failureOf(
+        stranger.client.generation.generateClips.mutate({
+          sessionId,
+          videoPrompt: "A slow push-in",
+        }),
+      ),
+    ).toMatchObject({ code: "NOT_FOUND" });
+    expect(await failureOf(stranger.client.sessions.get.query({ sessionId }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const media = await fetch(new URL(images[0]!.url, server.baseUrl), {
+      headers: { authorization: `Bearer ${stranger.token}` },
+    });
     expect(media.status).toBe(404);
     const anonymous = await fetch(new URL(images[0]!.url, server.baseUrl));
     expect(anonymous.status).toBe(404);
-    const mine = await fetch(new URL(images[0]!.url, server.baseUrl), { headers: { authorization: `Bearer ${owner.token}` } });
+    const mine = await fetch(new URL(images[0]!.url, server.baseUrl), {
+      headers: { authorization: `Bearer ${owner.token}` },
+    });
     expect(mine.status).toBe(200);
     expect(mine.headers.get("content-type")).toBe("image/png");
     owner.close();
@@ -208,7 +340,11 @@ describe("refusals", () => {
   it("serves byte ranges so video seeking works", async () => {
     const user = await newUser();
     const { sessionId } = await user.client.sessions.create.mutate();
-    await user.client.generation.generateImages.mutate({ sessionId, productPrompt: "Red leather sneaker", numImages: 4 });
+    await user.client.generation.generateImages.mutate({
+      sessionId,
+      productPrompt: "Red leather sneaker",
+      numImages: 4,
+    });
     await followUntil(user.client, sessionId, ["image_selection"]);
     const image = (await user.client.sessions.get.query({ sessionId })).generatedImages[0]!;
     const url = new URL(image.url, server.baseUrl);
@@ -224,7 +360,9 @@ describe("refusals", () => {
     await user.client.sessions.delete.mutate({ sessionId });
     const gone = await fetch(url, { headers: auth });
     expect(gone.status).toBe(404);
-    const left = await server.services.storage.stat(new URL(image.url, server.baseUrl).pathname.replace("/media/", ""));
+    const left = await server.services.storage.stat(
+      new URL(image.url, server.baseUrl).pathname.replace("/media/", ""),
+    );
     expect(left).toBeNull();
     user.close();
   });
@@ -235,19 +373,34 @@ describe("refusals", () => {
     });
     try {
       const anon = createClient(partial.baseUrl);
-      const { sessionToken } = await anon.client.auth.signup.mutate({ email: "partial@example.com", password: "long-enough-pw" });
+      const { sessionToken } = await anon.client.auth.signup.mutate({
+        email: "partial@example.com",
+        password: "long-enough-pw",
+      });
       anon.close();
       const { client, close } = createClient(partial.baseUrl, { token: sessionToken });
       const { sessionId } = await client.sessions.create.mutate();
-      await client.generation.generateImages.mutate({ sessionId, productPrompt: "Glass perfume bottle", numImages: 6 });
+      await client.generation.generateImages.mutate({
+        sessionId,
+        productPrompt: "Glass perfume bottle",
+        numImages: 6,
+      });
       const events = await followUntil(client, sessionId, ["image_selection", "failed"]);
-      expect(events.at(-1)).toMatchObject({ stage: "image_selection", message: "5 images ready (1 failed). Approve at least 2." });
+      expect(events.at(-1)).toMatchObject({
+        stage: "image_selection",
+        message: "5 images ready (1 failed). Approve at least 2.",
+      });
       const session = await client.sessions.get.query({ sessionId });
       expect(session.generatedImages.map((i) => i.viewType)).not.toContain("back");
       expect(session.generatedImages).toHaveLength(5);
       const costs = await client.sessions.costs.query({ sessionId });
       expect(costs.lines.filter((l) => !l.success)).toMatchObject([
-        { agent: "image_generator", success: false, error: "The image model could not render the back view.", cost: 0.003 },
+        {
+          agent: "image_generator",
+          success: false,
+          error: "The image model could not render the back view.",
+          cost: 0.003,
+        },
       ]);
       close();
     } finally {
@@ -259,16 +412,25 @@ describe("refusals", () => {
     });
     try {
       const anon = createClient(broken.baseUrl);
-      const { sessionToken } = await anon.client.auth.signup.mutate({ email: "broken@example.com", password: "long-enough-pw" });
+      const { sessionToken } = await anon.client.auth.signup.mutate({
+        email: "broken@example.com",
+        password: "long-enough-pw",
+      });
       anon.close();
       const { client, close } = createClient(broken.baseUrl, { token: sessionToken });
       const { sessionId } = await client.sessions.create.mutate();
-      await client.generation.generateImages.mutate({ sessionId, productPrompt: "Glass perfume bottle", numImages: 4 });
+      await client.generation.generateImages.mutate({
+        sessionId,
+        productPrompt: "Glass perfume bottle",
+        numImages: 4,
+      });
       const events = await followUntil(client, sessionId, ["image_selection", "failed"]);
       expect(events.at(-1)).toMatchObject({ stage: "failed", done: true });
       const session = await client.sessions.get.query({ sessionId });
       expect(session.stage).toBe("failed");
-      expect(session.error).toMatch(/^Every image failed: The image model could not render the \w+ view\.$/);
+      expect(session.error).toMatch(
+        /^Every image failed: The image model could not render the \w+ view\.$/,
+      );
       expect(session.lastGoodStage).toBe("created");
       close();
     } finally {
@@ -286,26 +448,47 @@ describe("the spending cap", () => {
     });
     try {
       const anon = createClient(capped.baseUrl);
-      const { sessionToken } = await anon.client.auth.signup.mutate({ email: "capped@example.com", password: "long-enough-pw" });
+      const { sessionToken } = await anon.client.auth.signup.mutate({
+        email: "capped@example.com",
+        password: "long-enough-pw",
+      });
       anon.close();
       const { client, close } = createClient(capped.baseUrl, { token: sessionToken });
       const { sessionId } = await client.sessions.create.mutate();
 
-      expect(await failureOf(client.generation.generateImages.mutate({ sessionId, productPrompt: "Steel watch", numImages: 6 }))).toMatchObject({
+      expect(
+        await failureOf(
+          client.generation.generateImages.mutate({
+            sessionId,
+            productPrompt: "Steel watch",
+            numImages: 6,
+          }),
+        ),
+      ).toMatchObject({
         code: "PRECONDITION_FAILED",
-        message: "This would pass the session's $0.015 spending cap: $0.00 spent so far and this step needs about $0.019.",
+        message:
+          "This would pass the session's $0.015 spending cap: $0.00 spent so far and this step needs about $0.019.",
       });
       expect((await client.sessions.get.query({ sessionId })).stage).toBe("created");
 
-      await client.generation.generateImages.mutate({ sessionId, productPrompt: "Steel watch", numImages: 4 });
+      await client.generation.generateImages.mutate({
+        sessionId,
+        productPrompt: "Steel watch",
+        numImages: 4,
+      });
       const events = await followUntil(client, sessionId, ["image_selection", "failed"]);
       const refusal = events.find((e) => e.message.includes("spending cap"));
-      expect(refusal?.message).toMatch(/view failed: This would pass the session's \$0\.015 spending cap: \$0\.013 spent so far/);
+      expect(refusal?.message).toMatch(
+        /view failed: This would pass the session's \$0\.015 spending cap: \$0\.013 spent so far/,
+      );
       const session = await client.sessions.get.query({ sessionId });
       expect(session.generatedImages).toHaveLength(3);
       expect(session.totalCost).toBe(0.013);
       expect(session.totalCost).toBeLessThanOrEqual(0.015);
-      const lines = await capped.testDb.conn.db.select().from(generationCosts).where(eq(generationCosts.sessionId, sessionId));
+      const lines = await capped.testDb.conn.db
+        .select()
+        .from(generationCosts)
+        .where(eq(generationCosts.sessionId, sessionId));
       expect(lines).toHaveLength(4);
       close();
     } finally {
@@ -316,7 +499,9 @@ describe("the spending cap", () => {
 
 describe("stored rows", () => {
   it("never stores one unit of work twice", async () => {
-    const rows = await server.testDb.conn.db.select({ sessionId: assets.sessionId, workKey: assets.workKey }).from(assets);
+    const rows = await server.testDb.conn.db
+      .select({ sessionId: assets.sessionId, workKey: assets.workKey })
+      .from(assets);
     const keys = rows.map((r) => `${r.sessionId}/${r.workKey}`);
     expect(new Set(keys).size).toBe(keys.length);
   });

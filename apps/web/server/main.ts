@@ -20,12 +20,16 @@ async function main() {
   const http = await createHttpApp({
     services: services.api,
     remix: env.isProduction ? "production" : "development",
-    appUrl: env.APP_URL,
+    allowedOrigins: env.allowedOrigins,
+    trustedHops: env.TRUST_PROXY,
     storage,
   });
   const port = await http.listen(env.PORT, env.HOST);
   const where = services.conn.driver === "pg" ? "PostgreSQL" : `PGlite (${dbEnv.PGLITE_DIR})`;
-  console.log(`Adgen ${services.api.version} listening on http://localhost:${port} — database: ${where}`);
+  const shown = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
+  console.log(
+    `Adgen ${services.api.version} listening on http://${shown}:${port} — database: ${where}`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

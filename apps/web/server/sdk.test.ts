@@ -42,7 +42,10 @@ function cli(args: string[]): Promise<{ code: number | null; stdout: string; std
 describe("the SDK", () => {
   it("makes a whole ad in one call and downloads the MP4", async () => {
     const anon = createAdgenClient({ baseUrl: server.baseUrl });
-    const { sessionToken } = await anon.trpc.auth.signup.mutate({ email: "sdk@example.com", password: "long-enough-pw" });
+    const { sessionToken } = await anon.trpc.auth.signup.mutate({
+      email: "sdk@example.com",
+      password: "long-enough-pw",
+    });
     anon.close();
     const client = createAdgenClient({ baseUrl: server.baseUrl, token: sessionToken });
     const stages = new Set<string>();
@@ -58,7 +61,9 @@ describe("the SDK", () => {
     });
     client.close();
     expect(session.stage).toBe("complete");
-    expect([...stages]).toEqual(expect.arrayContaining(["image_generation", "clip_generation", "final_composition"]));
+    expect([...stages]).toEqual(
+      expect.arrayContaining(["image_generation", "clip_generation", "final_composition"]),
+    );
     expect(video.subarray(4, 8).toString()).toBe("ftyp");
     const probed = await probeUrl(server.baseUrl, session.finalVideo!.url, sessionToken);
     expect([probed.width, probed.height]).toEqual([1920, 1080]);
@@ -68,9 +73,17 @@ describe("the SDK", () => {
 
 describe("the adgen CLI", () => {
   it("signs up, makes an ad to a file, lists it and shows its costs", async () => {
-    const signup = await cli(["signup", "--email", "cli@example.com", "--password", "long-enough-pw"]);
+    const signup = await cli([
+      "signup",
+      "--email",
+      "cli@example.com",
+      "--password",
+      "long-enough-pw",
+    ]);
     expect(signup.stderr).toBe("");
-    expect(signup.stdout).toMatch(/Logged in as cli@example.com; token saved to .*credentials\.json/);
+    expect(signup.stdout).toMatch(
+      /Logged in as cli@example.com; token saved to .*credentials\.json/,
+    );
 
     const made = await cli([
       "make",

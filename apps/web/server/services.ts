@@ -6,7 +6,9 @@ import { createPipeline, type Pipeline, type PipelineOptions } from "@adgen/pipe
 import type { Storage } from "@adgen/storage";
 import type { ServerEnv } from "./env";
 
-const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+const { version } = JSON.parse(
+  readFileSync(new URL("../package.json", import.meta.url), "utf8"),
+) as {
   version: string;
 };
 
@@ -28,10 +30,14 @@ export interface ServiceOptions {
 }
 
 /** Opens and migrates the database, seeds the demo user, starts jobs, and builds what the API needs. */
-export async function createServices(env: ServerEnv, options: ServiceOptions): Promise<ServerServices> {
+export async function createServices(
+  env: ServerEnv,
+  options: ServiceOptions,
+): Promise<ServerServices> {
   const owned = !options.connection;
   const conn =
-    options.connection ?? (await openDatabase({ databaseUrl: options.databaseUrl, pgliteDir: options.pgliteDir }));
+    options.connection ??
+    (await openDatabase({ databaseUrl: options.databaseUrl, pgliteDir: options.pgliteDir }));
   let pipeline: Pipeline;
   try {
     await migrateDatabase(conn);

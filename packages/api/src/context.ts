@@ -34,6 +34,14 @@ export interface RequestInfo {
   address?: string;
   /** Appends a Set-Cookie header to the response (no-op on WebSocket). */
   setCookie: (cookie: string) => void;
+  /**
+   * Long-lived connections (WebSocket) resolve their caller once; this re-checks that the
+   * session is still valid before each protected call, so a log-out ends what the socket
+   * may do. Resolves false when it is not.
+   */
+  revalidate?: () => Promise<boolean>;
+  /** Subscriptions open on this connection, bounded so one socket cannot hold unlimited work. */
+  subscriptions?: { open: number; max: number };
 }
 
 export interface Context extends ApiServices {
@@ -47,5 +55,10 @@ export async function createContext(services: ApiServices, request: RequestInfo)
   const token = services.auth.readToken(request);
   const validated = token ? await services.auth.validateToken(token) : null;
   if (validated?.refreshedCookie && request.cookie) request.setCookie(validated.refreshedCookie);
-  return { ...services, user: validated?.user ?? null, session: validated?.session ?? null, request };
+  return {
+    ...services,
+    user: validated?.user ?? null,
+    session: validated?.session ?? null,
+    request,
+  };
 }

@@ -21,8 +21,9 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.user || !ctx.session) {
+export const protectedProcedure = t.procedure.use(async ({ ctx, next }) => {
+  const stillValid = ctx.request.revalidate ? await ctx.request.revalidate() : true;
+  if (!ctx.user || !ctx.session || !stillValid) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Please log in to continue." });
   }
   return next({ ctx: { ...ctx, user: ctx.user, session: ctx.session } });

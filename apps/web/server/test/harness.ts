@@ -17,6 +17,8 @@ export interface TestServer {
   services: ServerServices;
   testDb: TestDatabase;
   mediaRoot: string;
+  /** The Node HTTP server, for checks of its own settings. */
+  httpServer: import("node:http").Server;
   close: () => Promise<void>;
 }
 
@@ -25,6 +27,8 @@ export interface TestServerOptions {
   provider?: Provider;
   workerMode?: "embedded" | "external";
   budgetUsd?: number;
+  /** TRUST_PROXY: reverse proxies whose X-Forwarded-For is believed. */
+  trustedHops?: number;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -32,6 +36,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const mediaRoot = await mkdtemp(path.join(tmpdir(), "adgen-media-"));
   const env = readServerEnv({
     NODE_ENV: "test",
+    APP_URL: "http://127.0.0.1",
     SEED_DEMO_USER: "true",
     SESSION_BUDGET_USD: String(options.budgetUsd ?? 10),
   });
@@ -49,13 +54,20 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       timing: { superviseIntervalSeconds: 2, heartbeatSeconds: 10, retryDelaySeconds: 1 },
     },
   });
-  const http = await createHttpApp({ services: services.api, remix: "none", appUrl: "http://127.0.0.1", storage });
+  const http = await createHttpApp({
+    services: services.api,
+    remix: "none",
+    allowedOrigins: env.allowedOrigins,
+    trustedHops: options.trustedHops ?? 0,
+    storage,
+  });
   const port = await http.listen(0, "127.0.0.1");
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     services,
     testDb,
     mediaRoot,
+    httpServer: http.server,
     close: async () => {
       await http.close();
       await services.close();
@@ -94,9 +106,16 @@ export function createClient(baseUrl: string, options: ClientOptions = {}) {
       }),
     ],
   });
-  return { client, ws: wsClient, wsOnly: createWsOnlyClient(wsClient), close: () => wsClient.close() };
+  return {
+    client,
+    ws: wsClient,
+    wsOnly: createWsOnlyClient(wsClient),
+    close: () => wsClient.close(),
+  };
 }
 
 function createWsOnlyClient(wsClient: ReturnType<typeof createWSClient>) {
-  return createTRPCClient<AppRouter>({ links: [wsLink({ client: wsClient, transformer: superjson })] });
+  return createTRPCClient<AppRouter>({
+    links: [wsLink({ client: wsClient, transformer: superjson })],
+  });
 }

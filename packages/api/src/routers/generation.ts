@@ -37,25 +37,31 @@ export const generationRouter = router({
     return ctx.pipeline.generateImages(session, input).catch(rethrow);
   }),
 
-  saveApprovedImages: protectedProcedure.input(saveApprovedImagesInput).mutation(async ({ ctx, input }) => {
-    const session = await requireOwnedSession(ctx.db, ctx.user.id, input.sessionId);
-    return ctx.pipeline.saveApprovedImages(session, input).catch(rethrow);
-  }),
+  saveApprovedImages: protectedProcedure
+    .input(saveApprovedImagesInput)
+    .mutation(async ({ ctx, input }) => {
+      const session = await requireOwnedSession(ctx.db, ctx.user.id, input.sessionId);
+      return ctx.pipeline.saveApprovedImages(session, input).catch(rethrow);
+    }),
 
   generateClips: protectedProcedure.input(generateClipsInput).mutation(async ({ ctx, input }) => {
     const session = await requireOwnedSession(ctx.db, ctx.user.id, input.sessionId);
     return ctx.pipeline.generateClips(session, input).catch(rethrow);
   }),
 
-  saveApprovedClips: protectedProcedure.input(saveApprovedClipsInput).mutation(async ({ ctx, input }) => {
-    const session = await requireOwnedSession(ctx.db, ctx.user.id, input.sessionId);
-    return ctx.pipeline.saveApprovedClips(session, input).catch(rethrow);
-  }),
+  saveApprovedClips: protectedProcedure
+    .input(saveApprovedClipsInput)
+    .mutation(async ({ ctx, input }) => {
+      const session = await requireOwnedSession(ctx.db, ctx.user.id, input.sessionId);
+      return ctx.pipeline.saveApprovedClips(session, input).catch(rethrow);
+    }),
 
-  composeFinalVideo: protectedProcedure.input(composeFinalVideoInput).mutation(async ({ ctx, input }) => {
-    const session = await requireOwnedSession(ctx.db, ctx.user.id, input.sessionId);
-    return ctx.pipeline.composeFinalVideo(session, input).catch(rethrow);
-  }),
+  composeFinalVideo: protectedProcedure
+    .input(composeFinalVideoInput)
+    .mutation(async ({ ctx, input }) => {
+      const session = await requireOwnedSession(ctx.db, ctx.user.id, input.sessionId);
+      return ctx.pipeline.composeFinalVideo(session, input).catch(rethrow);
+    }),
 
   retry: protectedProcedure.input(sessionIdInput).mutation(async ({ ctx, input }) => {
     const session = await requireOwnedSession(ctx.db, ctx.user.id, input.sessionId);
@@ -66,14 +72,33 @@ export const generationRouter = router({
    * Replays the session's events after `lastEventId`, then follows live. Ids are the
    * durable log's ids, so a client that reconnects (to any server) resumes exactly.
    */
-  progress: protectedProcedure.input(progressInput).subscription(async function* ({ ctx, input, signal }) {
+  progress: protectedProcedure.input(progressInput).subscription(async function* ({
+    ctx,
+    input,
+    signal,
+  }) {
     await requireOwnedSession(ctx.db, ctx.user.id, input.sessionId);
     const lastEventId = input.lastEventId ? Number(input.lastEventId) : 0;
     if (!Number.isSafeInteger(lastEventId) || lastEventId < 0) {
-      throw fieldError("BAD_REQUEST", "lastEventId", "lastEventId must be an id received from this subscription");
+      throw fieldError(
+        "BAD_REQUEST",
+        "lastEventId",
+        "lastEventId must be an id received from this subscription",
+      );
     }
-    for await (const { id, event } of ctx.pipeline.events.follow(input.sessionId, { lastEventId, signal })) {
-      yield tracked(String(id), event);
+    const slots = ctx.request.subscriptions;
+    if (slots && slots.open >= slots.max) {
+      throw new TRPCError({
+        code: "TOO_MANY_REQUESTS",
+        message: `At most ${slots.max} live progress streams per connection.`,
+      });
+    }
+    if (slots) slots.open++;
+    try {
+      const events = ctx.pipeline.events.follow(input.sessionId, { lastEventId, signal });
+      for await (const { id, event } of events) yield tracked(String(id), event);
+    } finally {
+      if (slots) slots.open--;
     }
   }),
 });

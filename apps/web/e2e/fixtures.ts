@@ -1,0 +1,34 @@
+import { test as base, type Page } from "@playwright/test";
+
+export interface Account {
+  email: string;
+  password: string;
+}
+
+/**
+ * Each test gets its own account, made through the API as a browser on the app's origin
+ * would (production never has the demo account), and logs in through the real form.
+ */
+export const test = base.extend<{ account: Account }>({
+  account: async ({ request, baseURL }, use) => {
+    const account = {
+      email: `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`,
+      password: "e2e-password-123",
+    };
+    const res = await request.post("/trpc/auth.signup", {
+      data: { json: account },
+      headers: { origin: new URL(baseURL ?? "http://127.0.0.1").origin },
+    });
+    if (!res.ok()) throw new Error(`Sign-up for the test failed: HTTP ${res.status()}`);
+    await use(account);
+  },
+});
+
+export { expect } from "@playwright/test";
+
+export async function logIn(page: Page, account: Account) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+}
