@@ -6,6 +6,8 @@ export class AuthError extends Error {
     readonly code: AuthErrorCode,
     message: string,
     readonly field?: "email" | "password",
+    /** For THROTTLED: seconds until a new attempt is counted (a `Retry-After` value). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AuthError";

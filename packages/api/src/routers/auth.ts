@@ -17,7 +17,7 @@ function toTrpcError(error: unknown): unknown {
 }
 
 function signedInResult(signedIn: SignedIn) {
-  return { userId: signedIn.user.id, email: signedIn.user.email, sessionToken: signedIn.session.id };
+  return { userId: signedIn.user.id, email: signedIn.user.email, sessionToken: signedIn.token };
 }
 
 export const authRouter = router({

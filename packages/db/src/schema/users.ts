@@ -1,4 +1,14 @@
-import { integer, pgTable, text, timestamp, uniqueIndex, index } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const timestamptz = () => timestamp({ withTimezone: true, mode: "date" });
 
 export const users = pgTable(
   "users",
@@ -25,12 +35,27 @@ export const authSessions = pgTable(
 );
 
 /**
- * Failed log-in counters, keyed by "email:<address>" or "ip:<address>". Kept in the
- * database so that every web process sees the same count.
+ * Throttle counters for log-in and sign-up (see packages/auth/src/throttle.ts), keyed by
+ * policy and subject, e.g. `login-pair:["a@b.c","10.0.0.1"]`. Kept in the database so every
+ * web process sees the same count; each row is changed by one atomic upsert.
  */
-export const loginThrottle = pgTable("login_throttle", {
-  key: text().primaryKey(),
-  failures: integer().notNull().default(0),
-  windowStartedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  lockedUntil: timestamp({ withTimezone: true }),
-});
+export const loginThrottle = pgTable(
+  "login_throttle",
+  {
+    key: text().primaryKey(),
+    /**
+     * Attempts counted in the current window or back-off streak. An attempt is counted
+     * before the password is checked and refunded only when it succeeds or is refused.
+     */
+    failures: integer().notNull().default(0),
+    /** Start of the current window (or streak). */
+    windowStartedAt: timestamptz().notNull().defaultNow(),
+    /** Back-off: no further attempt is counted before this time. Null for fixed windows. */
+    lockedUntil: timestamptz(),
+    /** Whether the latest upsert counted its attempt (false: it was refused). */
+    lastCounted: boolean().notNull().default(true),
+    /** After this the row holds no state: the next attempt starts afresh, pruning may delete it. */
+    expiresAt: timestamptz().notNull().defaultNow(),
+  },
+  (t) => [index("login_throttle_expires_idx").on(t.expiresAt)],
+);
