@@ -26,14 +26,15 @@ test("a foreign origin cannot log a browser in, log it out or delete its ads", a
   const cookies = await page.context().cookies();
   const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 
-  const attacks = [
+  const attacks: { path: string; form: Record<string, string> }[] = [
     { path: "/logout", form: {} },
     { path: `${sessionPath}?_data=routes%2Fsessions.%24sessionId`, form: { intent: "delete" } },
     { path: `${sessionPath}.data`, form: { intent: "delete" } },
     { path: sessionPath, form: { intent: "delete" } },
   ];
   for (const attack of attacks) {
-    for (const headers of [{ origin: EVIL }, { "sec-fetch-site": "same-site" }]) {
+    const foreign: Record<string, string>[] = [{ origin: EVIL }, { "sec-fetch-site": "same-site" }];
+    for (const headers of foreign) {
       const res = await request.post(attack.path, {
         form: attack.form,
         headers: { ...headers, cookie },

@@ -1,6 +1,9 @@
 import { expect, logIn, test } from "./fixtures";
 
-test("a marketer goes from a product line to approved, ordered clips with live progress", async ({ page, account }) => {
+test("a marketer goes from a product line to approved, ordered clips with live progress", async ({
+  page,
+  account,
+}) => {
   test.setTimeout(180_000);
   await logIn(page, account);
   await page.getByRole("button", { name: "+ New ad" }).click();
@@ -11,7 +14,9 @@ test("a marketer goes from a product line to approved, ordered clips with live p
   await page.getByRole("button", { name: "Generate images" }).click();
   await expect(page.getByText("Product description must be at least 3 characters")).toBeVisible();
 
-  await page.getByLabel("Describe your product in one line").fill("Matte black aluminium water bottle");
+  await page
+    .getByLabel("Describe your product in one line")
+    .fill("Matte black aluminium water bottle");
   await page.getByLabel("Images").selectOption("4");
   await page.getByRole("button", { name: "Generate images" }).click();
   // Four local renders can finish before the page shows the progress panel; clips below cannot.
@@ -21,7 +26,8 @@ test("a marketer goes from a product line to approved, ordered clips with live p
 
   const approve = page.getByRole("button", { name: /Approve \d+ images/ });
   await expect(approve).toBeDisabled();
-  for (const view of ["front view", "three quarter view", "detail view"]) await page.getByAltText(view).click();
+  for (const view of ["front view", "three quarter view", "detail view"])
+    await page.getByAltText(view).click();
   await expect(page.getByLabel("Approve the front view")).toBeChecked();
   await approve.click();
   await expect(page.getByLabel("Describe the scene")).toBeVisible();
@@ -40,7 +46,8 @@ test("a marketer goes from a product line to approved, ordered clips with live p
 
   // The clips really play: the browser loads their metadata from /media with Range.
   const duration = await clips.first().evaluate(async (video: HTMLVideoElement) => {
-    if (video.readyState < 1) await new Promise((r) => video.addEventListener("loadedmetadata", r, { once: true }));
+    if (video.readyState < 1)
+      await new Promise((r) => video.addEventListener("loadedmetadata", r, { once: true }));
     return video.duration;
   });
   expect(duration).toBeCloseTo(2, 1);
@@ -64,13 +71,17 @@ test("a marketer goes from a product line to approved, ordered clips with live p
   await expect(final).toBeVisible({ timeout: 120_000 });
   await expect(page.getByText("Complete")).toBeVisible();
   const finalDuration = await final.locator("video").evaluate(async (video: HTMLVideoElement) => {
-    if (video.readyState < 1) await new Promise((r) => video.addEventListener("loadedmetadata", r, { once: true }));
+    if (video.readyState < 1)
+      await new Promise((r) => video.addEventListener("loadedmetadata", r, { once: true }));
     return video.duration;
   });
   // 1 s intro + two 2 s clips + 1.5 s outro, less the crossfades.
   expect(finalDuration).toBeGreaterThan(4);
   expect(finalDuration).toBeLessThan(7);
-  await expect(final.getByRole("link", { name: "Download MP4" })).toHaveAttribute("download", /\.mp4$/);
+  await expect(final.getByRole("link", { name: "Download MP4" })).toHaveAttribute(
+    "download",
+    /\.mp4$/,
+  );
   await expect(final).toContainText("1920x1080");
   await page.screenshot({ path: "test-results/final.png", fullPage: true });
 });

@@ -36,6 +36,7 @@ const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     DATABASE_URL: databaseUrl ?? "",
     PORT: process.env.E2E_PORT ?? "3210",
     HOST: "127.0.0.1",
+    TRUST_PROXY: "1",
   },
 });
 
@@ -47,7 +48,8 @@ async function cleanUp(code: number) {
     child.kill("SIGTERM");
     await new Promise((resolve) => child.once("exit", resolve));
   }
-  if (serverUrl) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(console.error);
+  if (serverUrl)
+    await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(console.error);
   await rm(dataDir, { recursive: true, force: true });
   process.exit(code);
 }

@@ -87,6 +87,7 @@ export async function createHttpApp(options: HttpAppOptions) {
   return {
     app,
     server,
+    sockets,
     listen: (port: number, host: string) =>
       new Promise<number>((resolve, reject) => {
         server.once("error", reject);

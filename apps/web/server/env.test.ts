@@ -32,9 +32,9 @@ describe("readServerEnv", () => {
   });
 
   it("reads TRUST_PROXY as a number of proxy hops, off by default", () => {
-    expect(readServerEnv({}).TRUST_PROXY).toBe(0);
-    expect(readServerEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
-    expect(readServerEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
-    expect(() => readServerEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY/);
+    expect(readServerEnv({ NODE_ENV: "test" }).TRUST_PROXY).toBe(0);
+    expect(readServerEnv({ NODE_ENV: "test", TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
+    expect(readServerEnv({ NODE_ENV: "test", TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(() => readServerEnv({ NODE_ENV: "test", TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY/);
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { createAuthService, seedDemoUser } from "@adgen/auth";
+import { createAuthService, seedDemoUser, type ThrottlePolicies } from "@adgen/auth";
 import type { ApiServices } from "@adgen/api";
 import { migrateDatabase, openDatabase, type DbConnection } from "@adgen/db";
 import { createPipeline, type Pipeline, type PipelineOptions } from "@adgen/pipeline";
@@ -27,6 +27,8 @@ export interface ServiceOptions {
   /** An already open connection (tests with in-memory PGlite); the caller closes it. */
   connection?: DbConnection;
   pipeline: Omit<PipelineOptions, "conn" | "storage">;
+  /** Throttle limits other than the defaults (tests that sign up many users from one address). */
+  throttle?: Partial<ThrottlePolicies>;
 }
 
 /** Opens and migrates the database, seeds the demo user, starts jobs, and builds what the API needs. */
@@ -50,7 +52,10 @@ export async function createServices(
   const { storage } = options;
   const api: ApiServices = {
     db: conn.db,
-    auth: createAuthService(conn.db, { secureCookies: env.secureCookies }),
+    auth: createAuthService(conn.db, {
+      secureCookies: env.secureCookies,
+      policies: options.throttle,
+    }),
     version,
     sessionBudgetUsd: env.SESSION_BUDGET_USD,
     mediaUrl: (key) => storage.urlFor(key),

@@ -7,7 +7,7 @@ import { browserClient } from "./trpc.client";
  * Follows a session's live progress while `active`. When a step finishes, the page's data
  * is reloaded so the new images or clips appear. Reconnects resume from the last event id.
  */
-export function useProgress(sessionId: string, active: boolean) {
+export function useProgress(userId: string, sessionId: string, active: boolean) {
   const [latest, setLatest] = useState<ProgressEvent | null>(null);
   const [connected, setConnected] = useState(false);
   const revalidator = useRevalidator();
@@ -17,7 +17,7 @@ export function useProgress(sessionId: string, active: boolean) {
   useEffect(() => {
     if (!active) return;
     let seenLive = false;
-    const sub = browserClient().generation.progress.subscribe(
+    const sub = browserClient(userId).generation.progress.subscribe(
       { sessionId },
       {
         onStarted: () => setConnected(true),
@@ -32,7 +32,7 @@ export function useProgress(sessionId: string, active: boolean) {
       },
     );
     return () => sub.unsubscribe();
-  }, [sessionId, active]);
+  }, [userId, sessionId, active]);
 
   return { latest: active ? latest : null, connected };
 }

@@ -44,7 +44,7 @@ export default function SessionPage() {
   const failure = result && "message" in result ? (result as ActionFailure) : undefined;
   const busy = useNavigation().state !== "idle";
   const running = RUNNING_STAGES.includes(session.stage);
-  const { latest } = useProgress(session.id, running);
+  const { latest } = useProgress(user.id, session.id, running);
   const stage = session.stage;
   const hasImages = session.generatedImages.length > 0;
   const readyForClips = session.approvedImageIds.length >= 2 && stage !== "image_generation";

@@ -3,6 +3,7 @@ import { createTRPCClient, createWSClient, httpBatchLink, wsLink } from "@trpc/c
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
+import { SESSION_ENDED_CLOSE_CODE } from "../socket-registry";
 import { createClient, startTestServer, type TestServer } from "../test/harness";
 
 let server: TestServer;
@@ -48,45 +49,59 @@ describe("a WebSocket does not outlive its session", () => {
     close();
   });
 
-  it("serves the new user on the browser's socket after log-out and log-in as someone else", async () => {
+  it("closes the browser's socket at log-out, so it never acts for the old user again", async () => {
     const alice = await signup("alice");
     const bob = await signup("bob");
     // A browser: each (re)connection sends the cookie the browser holds at that moment.
     let cookieJar = `adgen_session=${alice.sessionToken}`;
+    const closes: number[] = [];
     const BrowserLikeSocket = class extends WebSocket {
       constructor(url: string | URL) {
         super(url, { headers: { cookie: cookieJar } });
+        this.on("close", (code) => closes.push(code));
       }
     };
-    const wsClient = createWSClient({
-      url: `${server.baseUrl.replace(/^http/, "ws")}/trpc`,
-      WebSocket: BrowserLikeSocket as unknown as typeof globalThis.WebSocket,
-      retryDelayMs: () => 50,
-    });
-    const browser = createTRPCClient<AppRouter>({
-      links: [wsLink({ client: wsClient, transformer: superjson })],
-    });
-    expect((await browser.auth.me.query())?.email).toBe(alice.email);
+    const browserSocket = () => {
+      const wsClient = createWSClient({
+        url: `${server.baseUrl.replace(/^http/, "ws")}/trpc`,
+        WebSocket: BrowserLikeSocket as unknown as typeof globalThis.WebSocket,
+        retryDelayMs: () => 50,
+      });
+      const client = createTRPCClient<AppRouter>({
+        links: [wsLink({ client: wsClient, transformer: superjson })],
+      });
+      return { client, close: () => wsClient.close() };
+    };
+    const tab = browserSocket();
+    expect((await tab.client.auth.me.query())?.email).toBe(alice.email);
 
     await logoutOverHttp({ cookie: cookieJar });
+    cookieJar = ""; // the log-out response cleared the cookie
+    await vi.waitFor(() => expect(closes).toContain(SESSION_ENDED_CLOSE_CODE), {
+      timeout: 10_000,
+    });
+    // The tab reconnected with what it holds now: nobody.
+    expect(await tab.client.auth.me.query()).toBeNull();
+    await expect(tab.client.sessions.create.mutate()).rejects.toMatchObject({
+      data: { code: "UNAUTHORIZED" },
+    });
+
+    // Bob logs in in the same tab; the app opens its socket for the new user.
     const http = createTRPCClient<AppRouter>({
       links: [httpBatchLink({ url: `${server.baseUrl}/trpc`, transformer: superjson })],
     });
     const login = await http.auth.login.mutate({ email: bob.email, password });
     cookieJar = `adgen_session=${login.sessionToken}`;
-
-    // The old socket was closed at log-out; the reconnection carries Bob's cookie.
-    await vi.waitFor(
-      async () => expect((await browser.auth.me.query())?.email).toBe(bob.email),
-      { timeout: 10_000, interval: 100 },
-    );
-    const mine = await browser.sessions.create.mutate();
+    tab.close();
+    const bobsTab = browserSocket();
+    expect((await bobsTab.client.auth.me.query())?.email).toBe(bob.email);
+    const mine = await bobsTab.client.sessions.create.mutate();
     const owner = createClient(server.baseUrl, { token: login.sessionToken });
     expect((await owner.client.sessions.get.query({ sessionId: mine.sessionId })).id).toBe(
       mine.sessionId,
     );
     owner.close();
-    wsClient.close();
+    bobsTab.close();
   });
 
   it("ends a live progress subscription when its session logs out", async () => {

@@ -1,5 +1,5 @@
 import { request as httpRequest } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CONNECTION_LIMITS } from "../limits";
 import { createClient, startTestServer, type TestServer } from "../test/harness";
 import { openRawSocket, upgradeStatus } from "./ws-test-client";
@@ -129,13 +129,14 @@ describe("WebSockets", () => {
     for (let id = 1; id <= max; id++) {
       expect(await socket.reply(id)).toMatchObject({ result: { type: "started" } });
     }
-    const refused = await socket.reply(max + 1);
-    expect(JSON.stringify(refused.error)).toMatch(/TOO_MANY_REQUESTS/);
+    expect(JSON.stringify(await socket.errorFor(max + 1))).toMatch(/TOO_MANY_REQUESTS/);
     socket.ws.close();
+    await socket.closed;
   });
 
   it("bounds open sockets per user", async () => {
     const max = CONNECTION_LIMITS.socketsPerUser;
+    const token = await newUserToken();
     const sockets = await Promise.all(
       Array.from({ length: max }, () => openRawSocket(wsUrl, { connectionParams: { token } })),
     );
@@ -152,10 +153,15 @@ describe("WebSockets", () => {
     const again = await openRawSocket(wsUrl, { connectionParams: { token } });
     await ping(again, 1);
     again.ws.close();
+    await again.closed;
   });
 
   it("bounds open sockets per address", async () => {
     const max = CONNECTION_LIMITS.socketsPerAddress;
+    // Sockets of earlier tests are closed; wait until the server has seen every close.
+    await vi.waitFor(() => expect(server.sockets.addressCount("127.0.0.1")).toBe(0), {
+      timeout: 10_000,
+    });
     const sockets = await Promise.all(Array.from({ length: max }, () => openRawSocket(wsUrl)));
     expect(await upgradeStatus(wsUrl)).toBe(429);
     for (const s of sockets) s.ws.close();
@@ -173,6 +179,17 @@ describe("HTTP server timeouts", () => {
     expect(http.requestTimeout).toBeGreaterThan(0);
   });
 });
+
+async function newUserToken() {
+  const anon = createClient(server.baseUrl);
+  const email = `limits-${Math.random().toString(36).slice(2)}@example.com`;
+  const { sessionToken } = await anon.client.auth.signup.mutate({
+    email,
+    password: "long-enough-pw",
+  });
+  anon.close();
+  return sessionToken;
+}
 
 async function createSession() {
   const { client, close } = createClient(server.baseUrl, { token });

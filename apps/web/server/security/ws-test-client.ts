@@ -6,6 +6,8 @@ export interface RawSocket {
   closed: Promise<number>;
   /** The next tRPC message with this id (or with `id: null`, a connection-level error). */
   reply: (id: number) => Promise<{ id: number | null; result?: unknown; error?: unknown }>;
+  /** The first error for this id (a subscription is "started" before its body runs). */
+  errorFor: (id: number) => Promise<unknown>;
   send: (message: unknown) => void;
 }
 
@@ -34,6 +36,17 @@ export function openRawSocket(
         ws,
         closed,
         send: (message) => ws.send(JSON.stringify(message)),
+        errorFor: async (id) => {
+          for (;;) {
+            const found = messages.find((m) => (m.id === id || m.id === null) && m.error);
+            if (found) return found.error;
+            if (ws.readyState >= WebSocket.CLOSING) throw new Error("socket closed");
+            await new Promise<void>((wake) => {
+              waiters.push(wake);
+              ws.once("close", wake);
+            });
+          }
+        },
         reply: async (id) => {
           for (;;) {
             const found = messages.find((m) => m.id === id || m.id === null);

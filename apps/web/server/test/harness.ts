@@ -1,4 +1,5 @@
 import type { Provider } from "@adgen/agents";
+import { THROTTLE_POLICIES, type ThrottlePolicies } from "@adgen/auth";
 import type { AppRouter } from "@adgen/api";
 import { createTestDatabase, type TestDatabase } from "@adgen/db/testing";
 import { createLocalStorage } from "@adgen/storage";
@@ -19,6 +20,8 @@ export interface TestServer {
   mediaRoot: string;
   /** The Node HTTP server, for checks of its own settings. */
   httpServer: import("node:http").Server;
+  /** Open WebSockets by address, user and session. */
+  sockets: import("../socket-registry").SocketRegistry;
   close: () => Promise<void>;
 }
 
@@ -29,6 +32,11 @@ export interface TestServerOptions {
   budgetUsd?: number;
   /** TRUST_PROXY: reverse proxies whose X-Forwarded-For is believed. */
   trustedHops?: number;
+  /**
+   * Throttle limits. Test files sign up dozens of users from 127.0.0.1, so sign-up per
+   * address is lifted unless a test asks for the real policies (`"production"`).
+   */
+  throttle?: Partial<ThrottlePolicies> | "production";
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -53,6 +61,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       provider: options.provider,
       timing: { superviseIntervalSeconds: 2, heartbeatSeconds: 10, retryDelaySeconds: 1 },
     },
+    throttle:
+      options.throttle === "production"
+        ? undefined
+        : {
+            signupAddress: { ...THROTTLE_POLICIES.signupAddress, limit: 10_000 },
+            ...options.throttle,
+          },
   });
   const http = await createHttpApp({
     services: services.api,
@@ -68,6 +83,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     testDb,
     mediaRoot,
     httpServer: http.server,
+    sockets: http.sockets,
     close: async () => {
       await http.close();
       await services.close();

@@ -22,7 +22,9 @@ function signedInResult(signedIn: SignedIn) {
 
 export const authRouter = router({
   signup: publicProcedure.input(signupInput).mutation(async ({ ctx, input }) => {
-    const signedIn = await ctx.auth.signup(input).catch((e) => Promise.reject(toTrpcError(e)));
+    const signedIn = await ctx.auth
+      .signup(input, { address: ctx.request.address })
+      .catch((e) => Promise.reject(toTrpcError(e)));
     ctx.request.setCookie(signedIn.cookie);
     return signedInResult(signedIn);
   }),

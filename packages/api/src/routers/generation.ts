@@ -77,15 +77,7 @@ export const generationRouter = router({
     input,
     signal,
   }) {
-    await requireOwnedSession(ctx.db, ctx.user.id, input.sessionId);
-    const lastEventId = input.lastEventId ? Number(input.lastEventId) : 0;
-    if (!Number.isSafeInteger(lastEventId) || lastEventId < 0) {
-      throw fieldError(
-        "BAD_REQUEST",
-        "lastEventId",
-        "lastEventId must be an id received from this subscription",
-      );
-    }
+    // Counted before the first await, so parallel subscribes cannot all pass the check.
     const slots = ctx.request.subscriptions;
     if (slots && slots.open >= slots.max) {
       throw new TRPCError({
@@ -95,6 +87,15 @@ export const generationRouter = router({
     }
     if (slots) slots.open++;
     try {
+      await requireOwnedSession(ctx.db, ctx.user.id, input.sessionId);
+      const lastEventId = input.lastEventId ? Number(input.lastEventId) : 0;
+      if (!Number.isSafeInteger(lastEventId) || lastEventId < 0) {
+        throw fieldError(
+          "BAD_REQUEST",
+          "lastEventId",
+          "lastEventId must be an id received from this subscription",
+        );
+      }
       const events = ctx.pipeline.events.follow(input.sessionId, { lastEventId, signal });
       for await (const { id, event } of events) yield tracked(String(id), event);
     } finally {
