@@ -1,5 +1,10 @@
 import { readFileSync } from "node:fs";
-import { createAuthService, seedDemoUser, type ThrottlePolicies } from "@adgen/auth";
+import {
+  createAuthService,
+  removeDemoUser,
+  seedDemoUser,
+  type ThrottlePolicies,
+} from "@adgen/auth";
 import type { ApiServices } from "@adgen/api";
 import { migrateDatabase, openDatabase, type DbConnection } from "@adgen/db";
 import { createPipeline, type Pipeline, type PipelineOptions } from "@adgen/pipeline";
@@ -44,6 +49,9 @@ export async function createServices(
   try {
     await migrateDatabase(conn);
     if (env.seedDemoUser) await seedDemoUser(conn.db);
+    if (env.isProduction && (await removeDemoUser(conn.db)) === "removed") {
+      console.warn("Removed the demo account: it must not exist in production.");
+    }
     pipeline = await createPipeline({ ...options.pipeline, conn, storage: options.storage });
   } catch (error) {
     if (owned) await conn.close();

@@ -1,5 +1,5 @@
 import { eq, users, type Database } from "@adgen/db";
-import { hashPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
 
 export const DEMO_USER = { email: "demo@example.com", password: "demo123" } as const;
 
@@ -8,11 +8,30 @@ export const DEMO_USER = { email: "demo@example.com", password: "demo123" } as c
  * rule allows on purpose: it is the documented development log-in.
  */
 export async function seedDemoUser(db: Database): Promise<"created" | "exists"> {
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USER.email));
+  const [existing] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, DEMO_USER.email));
   if (existing) return "exists";
   await db
     .insert(users)
-    .values({ id: "demo-user", email: DEMO_USER.email, passwordHash: await hashPassword(DEMO_USER.password) })
+    .values({
+      id: "demo-user",
+      email: DEMO_USER.email,
+      passwordHash: await hashPassword(DEMO_USER.password),
+    })
     .onConflictDoNothing();
   return "created";
+}
+
+/**
+ * Production never has the demo account: a database that was seeded in development and
+ * then served in production would otherwise keep a well-known log-in. Only an account that
+ * still has the demo password is removed (with its sessions and ads).
+ */
+export async function removeDemoUser(db: Database): Promise<"removed" | "absent"> {
+  const [row] = await db.select().from(users).where(eq(users.email, DEMO_USER.email));
+  if (!row || !(await verifyPassword(row.passwordHash, DEMO_USER.password))) return "absent";
+  await db.delete(users).where(eq(users.id, row.id));
+  return "removed";
 }
