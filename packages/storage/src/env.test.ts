@@ -1,4 +1,6 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defaultDataDir, readDbEnv } from "@adgen/db";
 import { describe, expect, it } from "vitest";
 import { readStorageEnv } from "./env";
 import { createStorageFromEnv } from "./from-env";
@@ -6,17 +8,25 @@ import { type LocalStorage } from "./local-storage";
 import { type S3Storage } from "./s3-storage";
 
 describe("storage configuration", () => {
-  it("defaults to the local folder under ./data", () => {
+  it("defaults to <repo>/data, the database's data folder, wherever the process starts", () => {
+    const repoData = fileURLToPath(new URL("../../../data", import.meta.url));
     const env = readStorageEnv({});
     expect(env).toMatchObject({
       STORAGE_DRIVER: "local",
-      DATA_DIR: "./data",
+      DATA_DIR: repoData,
       S3_FORCE_PATH_STYLE: false,
       S3_URL_EXPIRES_IN: 3600,
     });
     const storage = createStorageFromEnv({}) as LocalStorage;
     expect(storage.driver).toBe("local");
-    expect(storage.root).toBe(path.resolve("data/media"));
+    expect(storage.root).toBe(path.join(repoData, "media"));
+    expect(defaultDataDir).toBe(repoData);
+    expect(readDbEnv({}).DATA_DIR).toBe(repoData);
+  });
+
+  it("resolves a relative DATA_DIR against the working directory, as the database does", () => {
+    expect(readStorageEnv({ DATA_DIR: "./var/adgen" }).DATA_DIR).toBe(path.resolve("var/adgen"));
+    expect(readDbEnv({ DATA_DIR: "./var/adgen" }).DATA_DIR).toBe(path.resolve("var/adgen"));
   });
 
   it("puts local media in $DATA_DIR/media and treats empty values as unset", () => {

@@ -1,3 +1,4 @@
+import { resolveDataDir } from "@adgen/db";
 import { z } from "zod";
 import { StorageError } from "./errors";
 
@@ -8,7 +9,8 @@ const flag = z
 export const storageEnvSchema = z
   .object({
     STORAGE_DRIVER: z.enum(["local", "s3"], { error: 'must be "local" or "s3"' }).default("local"),
-    DATA_DIR: z.string().min(1).default("./data"),
+    /** Absolute; unset means `<repo>/data`, the database's folder too (one definition in db). */
+    DATA_DIR: z.string().optional().transform(resolveDataDir),
     S3_BUCKET_NAME: z.string().min(1).optional(),
     S3_REGION: z.string().min(1).default("us-east-1"),
     S3_ENDPOINT: z.url({ error: "must be a URL such as http://127.0.0.1:9000" }).optional(),
