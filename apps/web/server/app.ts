@@ -82,6 +82,7 @@ export async function createHttpApp(options: HttpAppOptions) {
     server,
     services,
     root: WEB_ROOT,
+    trustedHops: transport.trustedHops,
   });
 
   return {

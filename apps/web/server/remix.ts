@@ -6,6 +6,7 @@ import { readDbEnv } from "@adgen/db";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type Express, type Request, type Response } from "express";
+import { clientAddress } from "./client-address";
 import { createDevGuard } from "./dev-guard";
 
 /**
@@ -19,11 +20,12 @@ async function loadContext(
   req: Request,
   res: Response,
   isDevelopment: boolean,
+  trustedHops: number,
 ) {
   const ctx = await createContext(services, {
     cookie: req.headers.cookie,
     authorization: undefined,
-    address: req.socket.remoteAddress,
+    address: clientAddress(req, trustedHops),
     setCookie: (cookie) => res.append("Set-Cookie", cookie),
   });
   return {
@@ -37,11 +39,11 @@ export type AdgenLoadContext = Awaited<ReturnType<typeof loadContext>>;
 
 export async function createRemixHandler(
   mode: RemixMode,
-  opts: { app: Express; server: Server; services: ApiServices; root: string },
+  opts: { app: Express; server: Server; services: ApiServices; root: string; trustedHops: number },
 ) {
   if (mode === "none") return { close: async () => {} };
   const getLoadContext = (req: Request, res: Response) =>
-    loadContext(opts.services, req, res, mode === "development");
+    loadContext(opts.services, req, res, mode === "development", opts.trustedHops);
 
   if (mode === "development") {
     const { createServer, isFileLoadingAllowed } = await import("vite");
