@@ -1,5 +1,5 @@
 import path from "node:path";
-import { finalVideoOutputOptions, writeComposedFrames, type ComposeInput } from "@adgen/agents";
+import { finalVideoOutputOptions, writeComposedFrames, type ComposeInput } from "@adgen/compositor";
 import { runFfmpeg } from "@adgen/media";
 import { measure, type Measurement } from "./cpu-time";
 

@@ -1,6 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createLocalProvider, planTimeline, type ClipAnalysis } from "@adgen/agents";
+import type { ClipAnalysis } from "@adgen/agents";
+import { planTimeline } from "@adgen/compositor";
+import { createLocalProvider } from "@adgen/provider-local";
 
 /** The realistic ad MEDIA.md measured: 1 s intro, four 3 s clips of mixed sources, 1 s outro, music. */
 export const CLIP_SPECS = [

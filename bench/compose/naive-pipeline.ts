@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { finalVideoOutputOptions, outputSize, planTimeline } from "@adgen/agents";
+import { finalVideoOutputOptions, outputSize, planTimeline } from "@adgen/compositor";
 import { detectCapabilities, renderTextImage, runFfmpeg } from "@adgen/media";
 import type { AspectRatio, OverlayFont } from "@adgen/schemas";
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg } from "node:os";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { composeAd, type ComposeInput } from "@adgen/agents";
+import { composeAd, type ComposeInput } from "@adgen/compositor";
 import { detectCapabilities, locateMediaBinaries, probeMedia } from "@adgen/media";
 import { measure, type Measurement } from "./cpu-time";
 import { composedFrames, measureEncodeFloor } from "./encode-floor";

@@ -9,7 +9,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createLocalProvider, type Provider } from "@adgen/agents";
+import type { Provider } from "@adgen/agents";
 import {
   and,
   assets,
@@ -21,6 +21,7 @@ import {
   users,
 } from "@adgen/db";
 import { createPipeline } from "@adgen/pipeline";
+import { createLocalProvider } from "@adgen/provider-local";
 import { createLocalStorage } from "@adgen/storage";
 import { fixedLatencyProvider } from "./fixed-latency-provider";
 

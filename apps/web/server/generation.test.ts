@@ -1,7 +1,7 @@
-import { createLocalProvider } from "@adgen/agents";
 import { withPricesAndFaults } from "@adgen/agents/testing";
 import type { AppRouter } from "@adgen/api";
 import { generationCosts, assets, eq } from "@adgen/db";
+import { createLocalProvider } from "@adgen/provider-local";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { followUntil, probeUrl } from "./test/flow";

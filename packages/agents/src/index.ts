@@ -1,5 +1,3 @@
 export * from "./contracts";
 export { runBounded } from "./run-bounded";
 export { runUnitBatch, BatchFailedError, type BatchSummary, type UnitHooks } from "./agents/batch";
-export { createLocalProvider } from "./local/provider";
-export * from "./compositor/index";

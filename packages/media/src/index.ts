@@ -40,8 +40,16 @@ export {
   type DecodedFrames,
 } from "./ffmpeg/decode-raw-frames";
 
-export { encodeWav, readWavInfo, type PcmAudio, type WavInfo } from "./audio/wav";
+export {
+  encodeWav,
+  decodeWav,
+  readWavInfo,
+  type PcmAudio,
+  type WavInfo,
+  type WavSampleFormat,
+} from "./audio/wav";
 export { measureLoudness, type LoudnessReport } from "./audio/loudness";
+export { integratedLoudness } from "./audio/loudness-meter";
 
 export {
   overlayFontFile,

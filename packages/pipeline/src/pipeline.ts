@@ -1,5 +1,6 @@
-import { createLocalProvider, type Provider } from "@adgen/agents";
+import type { Provider } from "@adgen/agents";
 import type { DbConnection, SessionRow } from "@adgen/db";
+import { createLocalProvider } from "@adgen/provider-local";
 import type {
   ComposeFinalVideoInput,
   GenerateClipsInput,

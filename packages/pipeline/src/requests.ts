@@ -1,5 +1,5 @@
 import { and, assets, eq, inArray, sessions, type SessionRow } from "@adgen/db";
-import { validateOverlayText } from "@adgen/agents";
+import { validateOverlayText } from "@adgen/compositor";
 import type {
   ComposeFinalVideoInput,
   GenerateClipsInput,

@@ -4,7 +4,8 @@ import path from "node:path";
 import { createCanvas } from "@napi-rs/canvas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isMediaError } from "../errors";
-import { parseFrameRate, probeMedia } from "./probe";
+import { mediaInfoFromFfprobe, parseFrameRate, probeMedia } from "./probe";
+import { runFfmpeg } from "./run-ffmpeg";
 import { makeTestClip } from "./test-media";
 
 let dir: string;
@@ -51,6 +52,33 @@ describe("probeMedia", () => {
     });
     const silent = await probeMedia(await makeTestClip(dir, { seconds: 1, audio: false }));
     expect(silent).toMatchObject({ hasAudio: false, audioCodec: null, audioChannels: null });
+  });
+
+  it("reports the pixel shape and rotation the framing needs", async () => {
+    const clip = await makeTestClip(dir, { seconds: 1, audio: false });
+    expect(await probeMedia(clip)).toMatchObject({ sampleAspectRatio: 1, rotationDeg: 0 });
+    const anamorphic = path.join(dir, "anamorphic.mp4");
+    await runFfmpeg({
+      inputs: [{ file: clip }],
+      outputOptions: ["-vf", "setsar=64/45", "-c:v", "libx264", "-an"],
+      output: anamorphic,
+    });
+    expect((await probeMedia(anamorphic)).sampleAspectRatio).toBeCloseTo(64 / 45, 6);
+    // How ffprobe prints a phone clip: a display matrix (newer muxers) or a rotate tag (older).
+    const stream = { codec_type: "video", width: 1920, height: 1080, sample_aspect_ratio: "0:1" };
+    const rotated = (extra: object) =>
+      mediaInfoFromFfprobe({
+        streams: [{ ...stream, ...extra }],
+        format: { format_name: "mov,mp4,m4a,3gp,3g2,mj2", duration: "3.0" },
+      });
+    expect(
+      rotated({ side_data_list: [{ side_data_type: "Display Matrix", rotation: -90 }] }),
+    ).toMatchObject({ rotationDeg: -90, sampleAspectRatio: 1, width: 1920 });
+    expect(rotated({ tags: { rotate: "90", language: "und" } }).rotationDeg).toBe(90);
+    expect(mediaInfoFromFfprobe({ streams: [], format: { format_name: "wav" } })).toMatchObject({
+      sampleAspectRatio: null,
+      rotationDeg: 0,
+    });
   });
 
   it("fails with PROBE_FAILED on a file that is not media", async () => {

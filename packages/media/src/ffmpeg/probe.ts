@@ -23,6 +23,10 @@ const ffprobeOutputSchema = z.object({
         channels: z.number().optional(),
         channel_layout: z.string().optional(),
         duration: numeric,
+        sample_aspect_ratio: z.string().optional(),
+        /** Older muxers store a phone's rotation as a tag; newer ones as display-matrix side data. */
+        tags: z.object({ rotate: numeric }).optional(),
+        side_data_list: z.array(z.object({ rotation: numeric })).optional(),
       }),
     )
     .default([]),
@@ -43,6 +47,13 @@ export const mediaInfoSchema = z.object({
   videoCodec: z.string().nullable(),
   profile: z.string().nullable(),
   pixFmt: z.string().nullable(),
+  /** Pixel shape as stored (64/45 for anamorphic PAL); 1 when square or unknown, null without video. */
+  sampleAspectRatio: z.number().positive().nullable(),
+  /**
+   * Display rotation in degrees (a phone clip filmed upright: ±90). Width and height are as
+   * stored; ffmpeg rotates while decoding, so filters see the sides swapped on a quarter turn.
+   */
+  rotationDeg: z.number(),
   hasAudio: z.boolean(),
   audioCodec: z.string().nullable(),
   audioSampleRate: z.number().int().nullable(),
@@ -69,6 +80,12 @@ export function parseFrameRate(rate: string | undefined): number | null {
   return Number.isFinite(value) && value > 0 ? value : null;
 }
 
+/** "64:45" → 1.4222; "0:1", "N/A" and missing (unknown) → 1. */
+function parseAspectRatio(ratio: string | undefined): number {
+  const [num, den] = (ratio ?? "").split(":").map(Number);
+  return num && den && num > 0 && den > 0 ? num / den : 1;
+}
+
 export function mediaInfoFromFfprobe(json: unknown): MediaInfo {
   const probe = ffprobeOutputSchema.parse(json);
   const video = probe.streams.find((s) => s.codec_type === "video");
@@ -87,6 +104,11 @@ export function mediaInfoFromFfprobe(json: unknown): MediaInfo {
     videoCodec: video?.codec_name ?? null,
     profile: video?.profile ?? null,
     pixFmt: video?.pix_fmt ?? null,
+    sampleAspectRatio: video ? parseAspectRatio(video.sample_aspect_ratio) : null,
+    rotationDeg:
+      toNumber(video?.side_data_list?.find((entry) => entry.rotation !== undefined)?.rotation) ??
+      toNumber(video?.tags?.rotate) ??
+      0,
     hasAudio: audio !== undefined,
     audioCodec: audio?.codec_name ?? null,
     audioSampleRate: toNumber(audio?.sample_rate),

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { composeAd, planTimeline, type ClipAnalysis } from "@adgen/agents";
+import type { ClipAnalysis } from "@adgen/agents";
+import { composeAd, planTimeline } from "@adgen/compositor";
 import { and, assets, eq, inArray, type AssetRow, type SessionRow } from "@adgen/db";
 import { withTempDir } from "@adgen/media";
 import { composeFinalVideoInput } from "@adgen/schemas";

@@ -1,3 +1,0 @@
-export { createLocalMusicModel, LOCAL_MUSIC_MODEL_ID } from "./local-music-model";
-export { composeBed, SAMPLE_RATE } from "./compose-bed";
-export { integratedLoudness } from "./loudness-meter";
