@@ -280,6 +280,50 @@ describe("dev server with DATA_DIR in a temporary folder", () => {
     expect(failed).toEqual([]);
     expect(seen.size).toBeGreaterThan(5);
   });
+  it("refuses cross-origin posts to Remix actions: log-in CSRF, log-out, ?_data, .data", async () => {
+    const post = (url: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; cookie: string | string[] | undefined }>((resolve, reject) => {
+        const body = "email=demo%40example.com&password=demo123";
+        const req = http.request(
+          {
+            host: "127.0.0.1",
+            port: server.port,
+            path: url,
+            method: "POST",
+            headers: {
+              "content-type": "application/x-www-form-urlencoded",
+              "content-length": Buffer.byteLength(body),
+              ...headers,
+            },
+          },
+          (res) => {
+            res.resume();
+            res.on("end", () =>
+              resolve({ status: res.statusCode ?? 0, cookie: res.headers["set-cookie"] }),
+            );
+          },
+        );
+        req.on("error", reject);
+        req.end(body);
+      });
+    for (const url of ["/login", "/login?_data=routes%2Flogin", "/login.data", "/logout"]) {
+      const attempts: Record<string, string>[] = [
+        { origin: "https://evil.example" },
+        // DNS rebinding: Origin and Host agree, both the attacker's.
+        { origin: `http://evil.example:${server.port}`, host: `evil.example:${server.port}` },
+        { "sec-fetch-site": "cross-site" },
+      ];
+      for (const headers of attempts) {
+        const res = await post(url, headers);
+        expect([url, headers, res.status]).toEqual([url, headers, 403]);
+        expect(res.cookie).toBeUndefined();
+      }
+    }
+    // The same form from the app's own page still logs in.
+    const own = await post("/login", { "sec-fetch-site": "same-origin" });
+    expect(own.status).not.toBe(403);
+    expect(String(own.cookie)).toMatch(/adgen_session=/);
+  });
 });
 
 describe("dev server with DATA_DIR misplaced inside apps/web", () => {

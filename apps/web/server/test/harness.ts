@@ -9,7 +9,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import superjson from "superjson";
 import WebSocket from "ws";
+import type { Server } from "node:http";
 import { createHttpApp } from "../app";
+import type { SocketRegistry } from "../socket-registry";
 import { readServerEnv } from "../env";
 import { createServices, type ServerServices } from "../services";
 
@@ -19,9 +21,9 @@ export interface TestServer {
   testDb: TestDatabase;
   mediaRoot: string;
   /** The Node HTTP server, for checks of its own settings. */
-  httpServer: import("node:http").Server;
+  httpServer: Server;
   /** Open WebSockets by address, user and session. */
-  sockets: import("../socket-registry").SocketRegistry;
+  sockets: SocketRegistry;
   close: () => Promise<void>;
 }
 
