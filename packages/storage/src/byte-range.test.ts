@@ -17,9 +17,27 @@ describe("parseRangeHeader", () => {
     expect(parseRangeHeader("bytes=-", 10)).toBeNull();
   });
 
-  it("marks ranges that cannot be served", () => {
+  it("ignores invalid ranges (RFC 9110 §14.2): the whole object is sent", () => {
+    expect(parseRangeHeader("bytes=5-3", 1000)).toBeNull();
+    expect(parseRangeHeader("bytes=5-2", 1000)).toBeNull();
+    expect(parseRangeHeader("bytes=2000-1000", 1000)).toBeNull();
+    expect(parseRangeHeader("bytes=abc", 1000)).toBeNull();
+    expect(parseRangeHeader("bytes=--1", 1000)).toBeNull();
+    expect(parseRangeHeader("bytes=1-2-3", 1000)).toBeNull();
+    expect(parseRangeHeader("bytes=0x10-0x20", 1000)).toBeNull();
+    expect(parseRangeHeader("bytes=", 1000)).toBeNull();
+    expect(parseRangeHeader("bytes = 0-1", 1000)).toBeNull();
+    expect(parseRangeHeader("bytes=-5", 0)).toBeNull();
+  });
+
+  it("accepts the unit in any case", () => {
+    expect(parseRangeHeader("Bytes=0-0", 10)).toEqual({ start: 0, end: 0 });
+  });
+
+  it("marks only well-formed ranges past the end as unsatisfiable (416)", () => {
     expect(parseRangeHeader("bytes=1000-", 1000)).toBe("unsatisfiable");
-    expect(parseRangeHeader("bytes=5-2", 1000)).toBe("unsatisfiable");
+    expect(parseRangeHeader("bytes=1000-1005", 1000)).toBe("unsatisfiable");
+    expect(parseRangeHeader("bytes=99999999999999999999-", 1000)).toBe("unsatisfiable");
     expect(parseRangeHeader("bytes=-0", 1000)).toBe("unsatisfiable");
     expect(parseRangeHeader("bytes=0-", 0)).toBe("unsatisfiable");
   });

@@ -45,27 +45,34 @@ export function isWholeObject(range: ByteRange | undefined): boolean {
 }
 
 /**
- * Parses an HTTP `Range` header for one object. Returns null when the whole object
- * should be sent (no header, a unit other than bytes, or several ranges, which RFC 9110
- * lets a server ignore) and "unsatisfiable" when the answer is 416.
+ * Parses an HTTP `Range` header for one object, following RFC 9110 §14. Returns null when
+ * the whole object should be sent (200): no header, a unit other than bytes, several
+ * ranges (which a server may ignore), or an invalid range — malformed, or reversed like
+ * `bytes=5-3` — which a server must ignore. Only a well-formed range that cannot be
+ * satisfied (it starts at or past the end, or asks for the last 0 bytes) is "unsatisfiable"
+ * (416).
  */
 export function parseRangeHeader(
   header: string | undefined,
   size: number,
 ): ResolvedRange | "unsatisfiable" | null {
   if (!header) return null;
-  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  const match = /^bytes=(\d*)-(\d*)$/i.exec(header.trim());
   if (!match) return null;
   const [, first = "", last = ""] = match;
   if (first === "" && last === "") return null;
   if (first === "") {
     // "bytes=-N" asks for the last N bytes.
     const suffix = Number(last);
-    if (suffix === 0 || size === 0) return "unsatisfiable";
+    if (suffix === 0) return "unsatisfiable";
+    // An empty object has no bytes to send in a 206; the whole (empty) object it is.
+    if (size === 0) return null;
     return { start: Math.max(0, size - suffix), end: size - 1 };
   }
   const start = Number(first);
+  // A last position before the first makes the range invalid, not unsatisfiable: ignore it.
+  if (last !== "" && Number(last) < start) return null;
+  if (start >= size) return "unsatisfiable";
   const end = last === "" ? size - 1 : Math.min(Number(last), size - 1);
-  if (start >= size || start > end) return "unsatisfiable";
   return { start, end };
 }
