@@ -9,7 +9,9 @@ import { composeFinalVideoInput } from "@adgen/schemas";
 import type { PipelineDeps } from "../deps";
 import { callMicros } from "../estimates";
 import { commitAsset } from "../ledger";
-import { beginAttempt, completeRun, errorMessage, settleFailedAttempt } from "./run-guard";
+import { PipelineError } from "../errors";
+import { userFacingError } from "../user-facing-error";
+import { beginAttempt, completeRun, settleFailedAttempt } from "./run-guard";
 import { paidCall } from "./paid-call";
 
 const STAGE = "final_composition" as const;
@@ -59,7 +61,9 @@ export async function runComposeJob(deps: PipelineDeps, data: { sessionId: strin
     const order = session.clipOrder;
     const clipRows = await deps.db.select().from(assets).where(and(eq(assets.sessionId, sessionId), eq(assets.type, "video"), inArray(assets.id, order)));
     const clips = order.map((id) => clipRows.find((c) => c.id === id)).filter((c): c is AssetRow => Boolean(c));
-    if (clips.length === 0) throw new Error("None of the ordered clips exist any more.");
+    if (clips.length === 0) {
+      throw new PipelineError("PRECONDITION_FAILED", "None of the ordered clips exist any more.");
+    }
     const stills = await deps.db
       .select()
       .from(assets)
@@ -136,6 +140,7 @@ export async function runComposeJob(deps: PipelineDeps, data: { sessionId: strin
       await completeRun(deps, data, STAGE, "complete", `Your ${result.durationSec.toFixed(1)} s ad is ready (${result.width}×${result.height}, ${mb} MB).`, { finalVideoAssetId: finalId });
     });
   } catch (error) {
-    await settleFailedAttempt(deps, data, STAGE, progress, error, `Composing the video failed: ${errorMessage(error)}`, finalAttempt);
+    const reason = userFacingError(error, STAGE);
+    await settleFailedAttempt(deps, data, STAGE, progress, error, reason, finalAttempt);
   }
 }

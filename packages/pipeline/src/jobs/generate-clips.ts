@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { BatchFailedError, runUnitBatch, sceneSchema, type Scene } from "@adgen/agents";
+import { runUnitBatch, sceneSchema, type Scene } from "@adgen/agents";
 import { and, asc, assets, eq, sessions, type AssetRow, type SessionRow } from "@adgen/db";
 import { probeMedia, withTempDir } from "@adgen/media";
 import { generateClipsInput, usdToMicros } from "@adgen/schemas";
@@ -9,7 +9,8 @@ import { z } from "zod";
 import type { PipelineDeps } from "../deps";
 import { callMicros } from "../estimates";
 import { commitAsset, recordCost, reserveBudget, type CostLine } from "../ledger";
-import { beginAttempt, completeRun, doneWorkKeys, errorMessage, settleFailedAttempt } from "./run-guard";
+import { userFacingError } from "../user-facing-error";
+import { beginAttempt, completeRun, doneWorkKeys, settleFailedAttempt } from "./run-guard";
 import { paidCall } from "./paid-call";
 import { recordFailedCall } from "./unit-costs";
 
@@ -149,7 +150,9 @@ export async function runClipJob(deps: PipelineDeps, data: { sessionId: string; 
             { sessionId, stage: STAGE, agent: "video_generator", model: video.id, workKey: workKey(image.id), reservedMicros: reserved },
             error,
           );
-          await publish(10 + Math.round((85 * finished) / images.length), `A clip failed: ${errorMessage(error)}`);
+          const reason = userFacingError(error, STAGE);
+          const percent = 10 + Math.round((85 * finished) / images.length);
+          await publish(percent, `A clip failed: ${reason}`);
         },
       },
     );
@@ -158,7 +161,7 @@ export async function runClipJob(deps: PipelineDeps, data: { sessionId: string; 
     const note = summary.failed > 0 ? ` (${summary.failed} failed)` : "";
     await completeRun(deps, data, STAGE, "clip_selection", `${summary.succeeded + summary.skipped} clips ready${note}. Approve and order them.`);
   } catch (error) {
-    const reason = error instanceof BatchFailedError ? `Every clip failed: ${error.message}` : errorMessage(error);
+    const reason = userFacingError(error, STAGE);
     await settleFailedAttempt(deps, data, STAGE, progress, error, reason, finalAttempt);
   }
 }

@@ -1,11 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { BatchFailedError, parsedPromptSchema, runUnitBatch, type ParsedPrompt, type ViewPrompt } from "@adgen/agents";
+import {
+  parsedPromptSchema,
+  runUnitBatch,
+  type ParsedPrompt,
+  type ViewPrompt,
+} from "@adgen/agents";
 import { eq, sessions, type SessionRow } from "@adgen/db";
 import { generateImagesInput, usdToMicros } from "@adgen/schemas";
 import type { PipelineDeps } from "../deps";
 import { callMicros } from "../estimates";
 import { commitAsset, recordCost, reserveBudget } from "../ledger";
-import { beginAttempt, completeRun, doneWorkKeys, errorMessage, settleFailedAttempt } from "./run-guard";
+import { userFacingError } from "../user-facing-error";
+import { beginAttempt, completeRun, doneWorkKeys, settleFailedAttempt } from "./run-guard";
 import { paidCall } from "./paid-call";
 import { recordFailedCall } from "./unit-costs";
 
@@ -101,7 +107,10 @@ export async function runImageJob(deps: PipelineDeps, data: { sessionId: string;
         },
         onFailure: async (view, index, error) => {
           await recordFailedCall(deps, line(index), error);
-          await publish(10 + Math.round((80 * finished) / views.length), `The ${view.viewType.replace("_", " ")} view failed: ${errorMessage(error)}`);
+          const reason = userFacingError(error, STAGE);
+          const name = view.viewType.replace("_", " ");
+          const percent = 10 + Math.round((80 * finished) / views.length);
+          await publish(percent, `The ${name} view failed: ${reason}`);
         },
       },
     );
@@ -110,7 +119,7 @@ export async function runImageJob(deps: PipelineDeps, data: { sessionId: string;
     const note = summary.failed > 0 ? ` (${summary.failed} failed)` : "";
     await completeRun(deps, data, STAGE, "image_selection", `${summary.succeeded + summary.skipped} images ready${note}. Approve at least 2.`);
   } catch (error) {
-    const reason = error instanceof BatchFailedError ? `Every image failed: ${error.message}` : errorMessage(error);
+    const reason = userFacingError(error, STAGE);
     await settleFailedAttempt(deps, data, STAGE, progress, error, reason, finalAttempt);
   }
 }

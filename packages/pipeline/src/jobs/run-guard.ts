@@ -25,10 +25,6 @@ export async function failRun(deps: PipelineDeps, sessionId: string, runId: stri
   await deps.events.publish(sessionId, { stage: "failed", progress: 100, message: reason, error: reason, done: true });
 }
 
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * Whether a failure should end the run now instead of being retried: budget refusals and
  * errors a provider marked as permanent will not change on a second try.

@@ -3,6 +3,7 @@ import { usdToMicros, type Stage } from "@adgen/schemas";
 import type { PipelineDeps } from "../deps";
 import { BudgetExceededError } from "../errors";
 import { recordCost } from "../ledger";
+import { userFacingError } from "../user-facing-error";
 
 /** A failed call still gets its cost line (it may have been billed); a budget refusal made no call. */
 export async function recordFailedCall(
@@ -18,6 +19,6 @@ export async function recordFailedCall(
     costMicros: usdToMicros(details?.costUsd ?? 0),
     durationMs: Math.round(details?.durationMs ?? 0),
     success: false,
-    error: error instanceof Error ? error.message : String(error),
+    error: userFacingError(error, line.stage),
   });
 }
