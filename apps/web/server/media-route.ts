@@ -1,25 +1,56 @@
 import { pipeline } from "node:stream/promises";
 import type { ApiServices } from "@adgen/api";
 import { findOwnedSession } from "@adgen/db";
+import { idSchema } from "@adgen/schemas";
 import { isValidStorageKey, parseRangeHeader, type Storage } from "@adgen/storage";
 import type { Request, Response } from "express";
 
-const SESSION_KEY = /^sessions\/([0-9a-f-]{36})\//;
+const SESSION_KEY = /^sessions\/([^/]+)\//;
+
+/** The storage key a request path names, or null when it is not even decodable. */
+function keyFromPath(path: string): string | null {
+  try {
+    return decodeURIComponent(path.replace(/^\/+/, ""));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The signed-in caller, or null. Credentials that cannot be read (a cookie with a broken
+ * escape, perhaps set by another site on this host) are simply no credentials.
+ */
+async function callerOf(services: ApiServices, req: Request) {
+  let token: string | null;
+  try {
+    token = services.auth.readToken({
+      cookie: req.headers.cookie,
+      authorization: req.headers.authorization,
+    });
+  } catch {
+    return null;
+  }
+  return token ? services.auth.validateToken(token) : null;
+}
 
 /**
  * Serves stored media to the session's owner only, with HTTP Range so video seeking works.
- * Anything else — another user's file, a bad key, a missing file — is the same 404.
+ * Anything else — another user's file, a bad key, a session id that is not a UUID, a
+ * missing file, no credentials — is the same 404.
  */
 export function createMediaHandler(services: ApiServices, storage: Storage) {
   return async (req: Request, res: Response) => {
     const notFound = () => res.status(404).type("text/plain").send("Not found");
-    const key = decodeURIComponent(req.path.replace(/^\/+/, ""));
-    const sessionId = SESSION_KEY.exec(key)?.[1];
-    if (!sessionId || !isValidStorageKey(key)) return notFound();
+    const key = keyFromPath(req.path);
+    const sessionId = key ? SESSION_KEY.exec(key)?.[1] : undefined;
+    if (!key || !sessionId || !idSchema.safeParse(sessionId).success || !isValidStorageKey(key)) {
+      return notFound();
+    }
 
-    const token = services.auth.readToken({ cookie: req.headers.cookie, authorization: req.headers.authorization });
-    const caller = token ? await services.auth.validateToken(token) : null;
-    if (!caller || !(await findOwnedSession(services.db, caller.user.id, sessionId))) return notFound();
+    const caller = await callerOf(services, req);
+    if (!caller || !(await findOwnedSession(services.db, caller.user.id, sessionId))) {
+      return notFound();
+    }
 
     const object = await storage.stat(key);
     if (!object) return notFound();
