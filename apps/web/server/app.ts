@@ -5,6 +5,7 @@ import type { ApiServices } from "@adgen/api";
 import type { Storage } from "@adgen/storage";
 import express from "express";
 import { bodyLimit } from "./body-limit";
+import { createErrorHandler } from "./error-handler";
 import { createHealthHandler } from "./health";
 import { SERVER_TIMEOUTS } from "./limits";
 import { createMediaHandler } from "./media-route";
@@ -84,6 +85,8 @@ export async function createHttpApp(options: HttpAppOptions) {
     root: WEB_ROOT,
     trustedHops: transport.trustedHops,
   });
+  // Last: whatever a route threw becomes a plain answer, never a stack trace.
+  app.use(createErrorHandler());
 
   return {
     app,

@@ -100,6 +100,9 @@ describe("auth service", () => {
     );
     expect(auth.readToken({ cookie: "other=1; adgen_session=xyz" })).toBe("xyz");
     expect(auth.readToken({})).toBeNull();
+    // Another app's undecodable cookie on the same host does not hide ours.
+    expect(auth.readToken({ cookie: "theme=%E0; adgen_session=xyz" })).toBe("xyz");
+    expect(auth.readToken({ cookie: "theme=%E0" })).toBeNull();
   });
 
   it("seeds the demo user once, and it can log in", async () => {

@@ -117,7 +117,23 @@ export function createAuthService(db: Database, options: AuthOptions) {
     authorization?: string | null;
   }): string | null {
     const bearer = headers.authorization ? lucia.readBearerToken(headers.authorization) : null;
-    return bearer ?? (headers.cookie ? lucia.readSessionCookie(headers.cookie) : null);
+    return bearer ?? (headers.cookie ? readSessionCookie(headers.cookie) : null);
+  }
+
+  /**
+   * Another app on the same host may set a cookie whose value is not valid percent-encoding
+   * (`theme=%E0`); the cookie parser throws on it, which must not lock our user out.
+   */
+  function readSessionCookie(header: string): string | null {
+    try {
+      return lucia.readSessionCookie(header);
+    } catch {
+      const ours = header
+        .split(";")
+        .map((part) => part.trim())
+        .find((part) => part.startsWith(`${lucia.sessionCookieName}=`));
+      return ours ? ours.slice(lucia.sessionCookieName.length + 1) || null : null;
+    }
   }
 
   return {
