@@ -5,3 +5,4 @@ export * from "./sessions";
 export * from "./generation";
 export * from "./progress";
 export * from "./money";
+export * from "./agent-outputs";
