@@ -11,14 +11,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Provider } from "@adgen/agents";
 import {
-  and,
-  assets,
-  eq,
+  findSessionById,
   insertSession,
+  insertUser,
+  listSessionAssets,
   migrateDatabase,
   openDatabase,
-  sessions,
-  users,
 } from "@adgen/db";
 import { createPipeline } from "@adgen/pipeline";
 import { createLocalProvider } from "@adgen/provider-local";
@@ -48,12 +46,9 @@ async function timeFlow(
     callConcurrency,
   });
   try {
-    await conn.db
-      .insert(users)
-      .values({ id: "bench", email: "bench@example.com", passwordHash: "x" });
+    await insertUser(conn.db, { id: "bench", email: "bench@example.com", passwordHash: "x" });
     let session = await insertSession(conn.db, { userId: "bench", budgetMicros: 10_000_000 });
-    const reload = async () =>
-      (await conn.db.select().from(sessions).where(eq(sessions.id, session.id)))[0]!;
+    const reload = async () => (await findSessionById(conn.db, session.id))!;
     const waitDone = async (after: number) => {
       const controller = new AbortController();
       for await (const { id, event } of pipeline.events.follow(session.id, {
@@ -79,10 +74,7 @@ async function timeFlow(
     const afterImages = await waitDone(0);
     const imagesMs = performance.now() - started;
 
-    const made = await conn.db
-      .select()
-      .from(assets)
-      .where(and(eq(assets.sessionId, session.id), eq(assets.type, "image")));
+    const made = await listSessionAssets(conn.db, session.id, "image");
     session = await reload();
     await pipeline.saveApprovedImages(session, {
       sessionId: session.id,

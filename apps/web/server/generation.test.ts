@@ -1,6 +1,6 @@
 import { withPricesAndFaults } from "@adgen/agents/testing";
 import type { AppRouter } from "@adgen/api";
-import { generationCosts, assets, eq } from "@adgen/db";
+import { listAssetWorkKeys, listSessionCosts } from "@adgen/db";
 import { createLocalProvider } from "@adgen/provider-local";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -485,10 +485,7 @@ describe("the spending cap", () => {
       expect(session.generatedImages).toHaveLength(3);
       expect(session.totalCost).toBe(0.013);
       expect(session.totalCost).toBeLessThanOrEqual(0.015);
-      const lines = await capped.testDb.conn.db
-        .select()
-        .from(generationCosts)
-        .where(eq(generationCosts.sessionId, sessionId));
+      const lines = await listSessionCosts(capped.testDb.conn.db, sessionId);
       expect(lines).toHaveLength(4);
       close();
     } finally {
@@ -499,9 +496,7 @@ describe("the spending cap", () => {
 
 describe("stored rows", () => {
   it("never stores one unit of work twice", async () => {
-    const rows = await server.testDb.conn.db
-      .select({ sessionId: assets.sessionId, workKey: assets.workKey })
-      .from(assets);
+    const rows = await listAssetWorkKeys(server.testDb.conn.db);
     const keys = rows.map((r) => `${r.sessionId}/${r.workKey}`);
     expect(new Set(keys).size).toBe(keys.length);
   });

@@ -1,4 +1,4 @@
-import { eq, users, type Database } from "@adgen/db";
+import { deleteUser, findUserByEmail, insertUserIfAbsent, type Database } from "@adgen/db";
 import { hashPassword, verifyPassword } from "./password";
 
 export const DEMO_USER = { email: "demo@example.com", password: "demo123" } as const;
@@ -8,20 +8,13 @@ export const DEMO_USER = { email: "demo@example.com", password: "demo123" } as c
  * rule allows on purpose: it is the documented development log-in.
  */
 export async function seedDemoUser(db: Database): Promise<"created" | "exists"> {
-  const [existing] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, DEMO_USER.email));
-  if (existing) return "exists";
-  await db
-    .insert(users)
-    .values({
-      id: "demo-user",
-      email: DEMO_USER.email,
-      passwordHash: await hashPassword(DEMO_USER.password),
-    })
-    .onConflictDoNothing();
-  return "created";
+  if (await findUserByEmail(db, DEMO_USER.email)) return "exists";
+  const created = await insertUserIfAbsent(db, {
+    id: "demo-user",
+    email: DEMO_USER.email,
+    passwordHash: await hashPassword(DEMO_USER.password),
+  });
+  return created ? "created" : "exists";
 }
 
 /**
@@ -30,8 +23,8 @@ export async function seedDemoUser(db: Database): Promise<"created" | "exists"> 
  * still has the demo password is removed (with its sessions and ads).
  */
 export async function removeDemoUser(db: Database): Promise<"removed" | "absent"> {
-  const [row] = await db.select().from(users).where(eq(users.email, DEMO_USER.email));
+  const row = await findUserByEmail(db, DEMO_USER.email);
   if (!row || !(await verifyPassword(row.passwordHash, DEMO_USER.password))) return "absent";
-  await db.delete(users).where(eq(users.id, row.id));
+  await deleteUser(db, row.id);
   return "removed";
 }

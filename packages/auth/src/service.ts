@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { eq, users, type Database } from "@adgen/db";
+import { findUserByEmail, insertUser, type Database } from "@adgen/db";
 import type { LoginInput, SignupInput } from "@adgen/schemas";
 import { generateIdFromEntropySize, type Session, type User } from "lucia";
 import { AuthError } from "./errors";
@@ -75,7 +75,7 @@ export function createAuthService(db: Database, options: AuthOptions) {
     const passwordHash = await passwords.hash(input.password);
     const id = generateIdFromEntropySize(10);
     try {
-      await db.insert(users).values({ id, email: input.email, passwordHash });
+      await insertUser(db, { id, email: input.email, passwordHash });
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new AuthError("EMAIL_TAKEN", "An account with this email already exists.", "email");
@@ -93,7 +93,7 @@ export function createAuthService(db: Database, options: AuthOptions) {
       { email: input.email, address: context.address },
       clock(),
     );
-    const [row] = await db.select().from(users).where(eq(users.email, input.email));
+    const row = await findUserByEmail(db, input.email);
     const valid = await passwords.verify(row?.passwordHash ?? null, input.password);
     if (!row || !valid) throw new AuthError("INVALID_CREDENTIALS", INVALID_CREDENTIALS);
     await attempt.succeeded();

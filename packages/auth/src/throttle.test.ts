@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { authSessions, eq, loginThrottle, sql } from "@adgen/db";
+import { listAuthSessionIds, listThrottleKeysContaining } from "@adgen/db";
 import { createTestDatabase, type TestDatabase } from "@adgen/db/testing";
 import { loginInput, signupInput } from "@adgen/schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -80,11 +80,7 @@ describe("session tokens", () => {
     const { auth } = harness();
     const email = await signup(auth);
     const signedIn = await auth.login(loginInput.parse({ email, password: PASSWORD }));
-    const rows = await testDb.conn.db
-      .select()
-      .from(authSessions)
-      .where(eq(authSessions.userId, signedIn.user.id));
-    const ids = rows.map((r) => r.id);
+    const ids = await listAuthSessionIds(testDb.conn.db, signedIn.user.id);
     const hashed = createHash("sha256").update(signedIn.token).digest("hex");
     expect(ids).toContain(hashed);
     expect(ids).not.toContain(signedIn.token);
@@ -303,13 +299,7 @@ describe("pruning", () => {
     const email = await signup(auth);
     const address = newAddress();
     await attempt(auth, email, "wrong", address);
-    const keys = async () =>
-      (
-        await testDb.conn.db
-          .select({ key: loginThrottle.key })
-          .from(loginThrottle)
-          .where(sql`${loginThrottle.key} like ${`%${email}%`}`)
-      ).length;
+    const keys = async () => (await listThrottleKeysContaining(testDb.conn.db, email)).length;
     expect(await keys()).toBeGreaterThan(0);
     advance(2 * 60 * MINUTE);
     await pruneThrottle(testDb.conn.db, new Date(Date.UTC(2031, 0, 1, 2)));

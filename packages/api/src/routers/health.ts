@@ -1,10 +1,9 @@
-import { sql } from "@adgen/db";
+import { pingDatabase } from "@adgen/db";
 import { publicProcedure } from "../trpc";
 import type { ApiServices } from "../context";
 
 export async function checkHealth(services: ApiServices) {
-  const database = await services.db
-    .execute(sql`select 1`)
+  const database = await pingDatabase(services.db)
     .then(() => "ok" as const)
     .catch(() => "error" as const);
   const queue = await services.pipeline.queueHealth().catch(() => "error" as const);

@@ -1,6 +1,6 @@
 import { and, eq, lt, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
-import { loginThrottle } from "../schema/index";
+import { authSessions, loginThrottle, users } from "../schema/index";
 
 /*
  * Throttle counters (table `login_throttle`). Each function is one statement, so that
@@ -158,4 +158,62 @@ export async function deleteExpiredThrottleRows(db: Database, olderThan: Date): 
     .where(lt(loginThrottle.expiresAt, olderThan))
     .returning({ key: loginThrottle.key });
   return deleted.length;
+}
+
+/** Throttle keys that contain `text` (a policy's subject, such as an email). */
+export async function listThrottleKeysContaining(db: Database, text: string): Promise<string[]> {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .select({ key: loginThrottle.key })
+    .from(loginThrottle)
+    .where(sql`${loginThrottle.key} like ${pattern}`);
+  return rows.map((r) => r.key);
+}
+
+/*
+ * Users and their log-in sessions. Lucia reads and writes `auth_sessions` through its own
+ * adapter (packages/auth/src/lucia.ts); these are the other statements on them.
+ */
+
+export type UserRow = typeof users.$inferSelect;
+
+/** Emails are stored as given at sign-up (the input schema lower-cases them). */
+export async function findUserByEmail(db: Database, email: string): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.email, email));
+  return row ?? null;
+}
+
+/** Adds a user; a taken email raises PostgreSQL's unique violation (23505). */
+export async function insertUser(
+  db: Database,
+  values: { id: string; email: string; passwordHash: string },
+): Promise<void> {
+  await db.insert(users).values(values);
+}
+
+/** Adds a user unless the id or email is taken; says whether it did. */
+export async function insertUserIfAbsent(
+  db: Database,
+  values: { id: string; email: string; passwordHash: string },
+): Promise<boolean> {
+  const inserted = await db
+    .insert(users)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: users.id });
+  return inserted.length > 0;
+}
+
+/** Removes a user; their log-in sessions and ads go with them (foreign keys cascade). */
+export async function deleteUser(db: Database, userId: string): Promise<void> {
+  await db.delete(users).where(eq(users.id, userId));
+}
+
+/** The stored ids of a user's log-in sessions (SHA-256 of their tokens). */
+export async function listAuthSessionIds(db: Database, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: authSessions.id })
+    .from(authSessions)
+    .where(eq(authSessions.userId, userId));
+  return rows.map((r) => r.id);
 }

@@ -1,2 +1,5 @@
 export * from "./sessions";
+export * from "./assets";
+export * from "./costs";
 export * from "./auth";
+export * from "./health";

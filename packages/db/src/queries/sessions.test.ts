@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assets, generationCosts, sessions, users } from "../schema/index";
+import { assets, generationCosts, sessions } from "../schema/index";
 import { createTestDatabase, type TestDatabase } from "../testing";
-import { eq } from "drizzle-orm";
+import { findThumbnails, listSessionAssets } from "./assets";
+import { insertUser } from "./auth";
+import { listSessionCosts } from "./costs";
 import {
   deleteOwnedSession,
   findOwnedSession,
-  findThumbnails,
+  findSessionById,
   insertSession,
-  listSessionCosts,
   listSessionsPage,
+  type SessionCursor,
+  type SessionRow,
 } from "./sessions";
 
 let testDb: TestDatabase;
@@ -16,8 +19,30 @@ const db = () => testDb.conn.db;
 
 async function newUser() {
   const id = `u-${Math.random().toString(36).slice(2)}`;
-  await db().insert(users).values({ id, email: `${id}@example.com`, passwordHash: "x" });
+  await insertUser(db(), { id, email: `${id}@example.com`, passwordHash: "x" });
   return id;
+}
+
+/** The order `listSessionsPage` promises: newest first, ties broken by id (descending). */
+function newestFirst(rows: Pick<SessionRow, "id" | "createdAt">[]): string[] {
+  return [...rows]
+    .sort(
+      (a, b) =>
+        b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+    )
+    .map((r) => r.id);
+}
+
+async function allPages(userId: string, limit: number): Promise<string[]> {
+  const seen: string[] = [];
+  let cursor: SessionCursor | undefined;
+  for (;;) {
+    const page = await listSessionsPage(db(), userId, limit, cursor);
+    seen.push(...page.rows.map((r) => r.id));
+    const last = page.rows.at(-1);
+    if (!page.hasMore || !last) return seen;
+    cursor = { createdAt: last.createdAt, id: last.id };
+  }
 }
 
 beforeAll(async () => {
@@ -31,17 +56,23 @@ describe("session queries", () => {
     const other = await newUser();
     await insertSession(db(), { userId: other, budgetMicros: 1 });
     const created = [];
-    for (let i = 0; i < 7; i++) created.push(await insertSession(db(), { userId, budgetMicros: 10_000_000 }));
-    const seen: string[] = [];
-    let cursor: { createdAt: Date; id: string } | undefined;
-    for (;;) {
-      const page = await listSessionsPage(db(), userId, 3, cursor);
-      seen.push(...page.rows.map((r) => r.id));
-      const last = page.rows.at(-1);
-      if (!page.hasMore || !last) break;
-      cursor = { createdAt: last.createdAt, id: last.id };
+    for (let i = 0; i < 7; i++) {
+      created.push(await insertSession(db(), { userId, budgetMicros: 10_000_000 }));
     }
-    expect(seen).toEqual(created.map((c) => c.id).reverse());
+    // Several inserts can share a millisecond: the expected order is the total one.
+    expect(await allPages(userId, 3)).toEqual(newestFirst(created));
+  });
+
+  it("orders sessions made at the same instant by id, across page boundaries", async () => {
+    const userId = await newUser();
+    // One statement shares one now(): every row gets the same created_at.
+    const created = await db()
+      .insert(sessions)
+      .values(Array.from({ length: 7 }, () => ({ userId, budgetMicros: 10_000_000 })))
+      .returning();
+    expect(new Set(created.map((s) => s.createdAt.getTime())).size).toBe(1);
+    const expected = newestFirst(created);
+    for (const limit of [1, 2, 3, 7, 50]) expect(await allPages(userId, limit)).toEqual(expected);
   });
 
   it("finds a session only for its owner", async () => {
@@ -52,6 +83,7 @@ describe("session queries", () => {
     expect(await findOwnedSession(db(), stranger, session.id)).toBeNull();
     expect(await deleteOwnedSession(db(), stranger, session.id)).toBe(false);
     expect(await findOwnedSession(db(), owner, session.id)).not.toBeNull();
+    expect((await findSessionById(db(), session.id))?.userId).toBe(owner);
   });
 
   it("keeps money exact and removes assets and costs with their session", async () => {
@@ -71,27 +103,18 @@ describe("session queries", () => {
     }
     const lines = await listSessionCosts(db(), session.id);
     expect(lines.reduce((sum, l) => sum + l.costMicros, 0)).toBe(300_000);
-    await db().insert(assets).values([
-      { sessionId: session.id, type: "image", storageKey: "sessions/a/1.png", contentType: "image/png" },
-      { sessionId: session.id, type: "image", storageKey: "sessions/a/2.png", contentType: "image/png", approved: true },
-    ]);
+    const image = { sessionId: session.id, type: "image" as const, contentType: "image/png" };
+    await db()
+      .insert(assets)
+      .values([
+        { ...image, storageKey: "sessions/a/1.png" },
+        { ...image, storageKey: "sessions/a/2.png", approved: true },
+      ]);
     expect((await findThumbnails(db(), [session.id])).get(session.id)).toBe("sessions/a/2.png");
+    expect(await listSessionAssets(db(), session.id, "image")).toHaveLength(2);
+    expect(await listSessionAssets(db(), session.id, "video")).toEqual([]);
     expect(await deleteOwnedSession(db(), owner, session.id)).toBe(true);
-    expect(await db().select().from(assets).where(eq(assets.sessionId, session.id))).toEqual([]);
+    expect(await listSessionAssets(db(), session.id)).toEqual([]);
     expect(await listSessionCosts(db(), session.id)).toEqual([]);
-  });
-
-  it("moves a stage only from the expected one (a double click starts one job)", async () => {
-    const owner = await newUser();
-    const session = await insertSession(db(), { userId: owner, budgetMicros: 10_000_000 });
-    const move = () =>
-      db()
-        .update(sessions)
-        .set({ stage: "image_generation" })
-        .where(eq(sessions.stage, "created"))
-        .returning({ id: sessions.id })
-        .then((rows) => rows.filter((r) => r.id === session.id).length);
-    const results = await Promise.all([move(), move()]);
-    expect(results.sort()).toEqual([0, 1]);
   });
 });
