@@ -90,6 +90,7 @@ describe("over HTTP", () => {
       generatedImages: [],
       totalCost: 0,
       finalVideo: null,
+      lastComposition: null,
     });
     const costs = await client.sessions.costs.query({ sessionId: a.sessionId });
     expect(costs).toMatchObject({ lines: [], total: 0, budget: 10 });

@@ -230,6 +230,14 @@ describe("composition", () => {
     last = events.at(-1)!.id;
     let session = await client.sessions.get.query({ sessionId });
     expect(session.finalVideo).toMatchObject({ resolution: "1920x1080", fps: 30, format: "mp4" });
+    // The finish form starts from what was asked for, defaults filled in.
+    expect(session.lastComposition).toEqual({
+      textOverlay: { productName: "Aurora", cta: "Shop now", font: "montserrat", color: "#FFFFFF" },
+      audio: { enabled: true, genre: "chill" },
+      introDuration: 1,
+      outroDuration: 1,
+      aspectRatio: "16:9",
+    });
     const probed = await probeUrl(server.baseUrl, session.finalVideo!.url, user.token);
     expect(probed).toMatchObject({ width: 1920, height: 1080, videoCodec: "h264", hasAudio: true });
     // 1 s intro + 2 × 2 s clips + 1 s outro, less the crossfades between the four segments.
@@ -242,6 +250,11 @@ describe("composition", () => {
     await followUntil(client, sessionId, ["complete", "failed"], { lastEventId: last });
     session = await client.sessions.get.query({ sessionId });
     expect(session.finalVideo?.resolution).toBe("1080x1920");
+    expect(session.lastComposition).toMatchObject({
+      textOverlay: { color: "#111111" },
+      audio: { enabled: false },
+      aspectRatio: "9:16",
+    });
     expect(session.finalVideos.map((v) => v.resolution).sort()).toEqual(["1080x1920", "1920x1080"]);
     const costs = await client.sessions.costs.query({ sessionId });
     expect(costs.lines.filter((l) => l.agent === "compositor")).toHaveLength(2);

@@ -9,3 +9,4 @@ export * from "./schema/index";
  */
 export { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 export * from "./queries/index";
+export * from "./stored-json";

@@ -6,3 +6,5 @@ export * from "./generation";
 export * from "./progress";
 export * from "./money";
 export * from "./agent-outputs";
+export * from "./session-json";
+export * from "./asset-metadata";

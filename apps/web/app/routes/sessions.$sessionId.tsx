@@ -6,7 +6,7 @@ import { Button } from "../components/button";
 import { ClipForm } from "../components/session/clip-form";
 import { ClipGrid } from "../components/session/clip-grid";
 import { FinalVideoPanel } from "../components/session/final-video";
-import { FinishForm, type FinishDefaults } from "../components/session/finish-form";
+import { FinishForm } from "../components/session/finish-form";
 import { ImageGrid } from "../components/session/image-grid";
 import { ProgressPanel } from "../components/session/progress-panel";
 import { PromptForm } from "../components/session/prompt-form";
@@ -50,66 +50,111 @@ export default function SessionPage() {
   const readyForClips = session.approvedImageIds.length >= 2 && stage !== "image_generation";
   const hasClips = session.generatedClips.length > 0 && stage !== "clip_generation";
   const readyToFinish = session.clipOrder.length > 0 && hasClips && stage !== "final_composition";
-  const lastCompose = (session.finalVideo?.metadata as { request?: { textOverlay?: FinishDefaults; audio?: { enabled: boolean; genre: string }; aspectRatio?: string } } | undefined)?.request;
-  const finishDefaults: FinishDefaults = {
-    ...lastCompose?.textOverlay,
-    music: lastCompose?.audio?.enabled,
-    genre: lastCompose?.audio?.genre,
-    aspectRatio: lastCompose?.aspectRatio,
-  };
 
   return (
     <AppShell email={user.email}>
       <nav className="mb-4 text-sm">
-        <Link to="/" className="text-slate-500 hover:text-slate-800">← Your ads</Link>
+        <Link to="/" className="text-slate-500 hover:text-slate-800">
+          ← Your ads
+        </Link>
       </nav>
       <header className="mb-6 flex flex-wrap items-center justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">{session.productPrompt ?? "New ad"}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">
+            {session.productPrompt ?? "New ad"}
+          </h1>
           <p className="text-sm text-slate-500 tabular-nums" data-testid="session-cost">
             {formatUsd(session.totalCost)} of {formatUsd(session.budget)} spent
           </p>
         </div>
         <div className="flex items-center gap-3">
           <StageBadge stage={stage} />
-          <Form method="post" onSubmit={(e) => { if (!window.confirm("Delete this ad and all its images and videos?")) e.preventDefault(); }}>
+          <Form
+            method="post"
+            onSubmit={(e) => {
+              if (!window.confirm("Delete this ad and all its images and videos?"))
+                e.preventDefault();
+            }}
+          >
             <input type="hidden" name="intent" value="delete" />
-            <button type="submit" disabled={running} className="rounded-lg px-2 py-1 text-sm text-slate-500 hover:bg-red-50 hover:text-red-600 disabled:opacity-40">Delete</button>
+            <button
+              type="submit"
+              disabled={running}
+              className="rounded-lg px-2 py-1 text-sm text-slate-500 hover:bg-red-50 hover:text-red-600 disabled:opacity-40"
+            >
+              Delete
+            </button>
           </Form>
         </div>
       </header>
-      {failure?.intent === "delete" ? <p role="alert" className="-mt-4 mb-4 text-sm text-red-600">{failure.message}</p> : null}
+      {failure?.intent === "delete" ? (
+        <p role="alert" className="-mt-4 mb-4 text-sm text-red-600">
+          {failure.message}
+        </p>
+      ) : null}
 
       <div className="flex flex-col gap-6">
         {session.finalVideo && stage !== "final_composition" ? (
-          <FinalVideoPanel video={session.finalVideo} totalCost={session.totalCost} fileName={`${(session.productPrompt ?? "adgen").slice(0, 40)}.mp4`} poster={session.generatedImages.find((i) => i.approved)?.url} />
+          <FinalVideoPanel
+            video={session.finalVideo}
+            totalCost={session.totalCost}
+            fileName={`${(session.productPrompt ?? "adgen").slice(0, 40)}.mp4`}
+            poster={session.generatedImages.find((i) => i.approved)?.url}
+          />
         ) : null}
         {stage === "failed" ? (
-          <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-2xl border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+          <div
+            role="alert"
+            className="flex flex-wrap items-center justify-between gap-3 rounded-2xl border border-red-200 bg-red-50 p-4 text-sm text-red-800"
+          >
             <p>{session.error ?? "The last step failed."}</p>
             <Form method="post">
               <input type="hidden" name="intent" value="retry" />
-              <Button type="submit" variant="danger" disabled={busy}>Try again</Button>
+              <Button type="submit" variant="danger" disabled={busy}>
+                Try again
+              </Button>
             </Form>
           </div>
         ) : null}
-        {failure?.intent === "retry" ? <p className="text-sm text-red-600">{failure.message}</p> : null}
+        {failure?.intent === "retry" ? (
+          <p className="text-sm text-red-600">{failure.message}</p>
+        ) : null}
 
         {stage === "image_generation" ? (
           <ProgressPanel title="Generating product images" event={latest} />
         ) : (
-          <StepCard step={1} title="Product" hint={hasImages ? "Change the description to generate a new set." : "Every image will show this same product."}>
+          <StepCard
+            step={1}
+            title="Product"
+            hint={
+              hasImages
+                ? "Change the description to generate a new set."
+                : "Every image will show this same product."
+            }
+          >
             <PromptForm defaultPrompt={session.productPrompt} failure={failure} busy={busy} />
           </StepCard>
         )}
 
         {hasImages && stage !== "image_generation" ? (
-          <StepCard step={2} title="Choose your images" hint="Approve at least 2 shots for the mood board.">
-            <ImageGrid key={session.generatedImages.map((i) => i.id).join()} images={session.generatedImages} failure={failure} busy={busy} editable={!running} />
+          <StepCard
+            step={2}
+            title="Choose your images"
+            hint="Approve at least 2 shots for the mood board."
+          >
+            <ImageGrid
+              key={session.generatedImages.map((i) => i.id).join()}
+              images={session.generatedImages}
+              failure={failure}
+              busy={busy}
+              editable={!running}
+            />
           </StepCard>
         ) : null}
 
-        {stage === "clip_generation" ? <ProgressPanel title="Animating clips" event={latest} /> : null}
+        {stage === "clip_generation" ? (
+          <ProgressPanel title="Animating clips" event={latest} />
+        ) : null}
         {readyForClips && stage !== "clip_generation" ? (
           <StepCard step={3} title="Scene" hint="One clip is made from each approved image.">
             <ClipForm defaultPrompt={session.videoPrompt} failure={failure} busy={busy} />
@@ -117,15 +162,31 @@ export default function SessionPage() {
         ) : null}
 
         {hasClips ? (
-          <StepCard step={4} title="Choose and order your clips" hint="Play them, keep the best, set the order.">
-            <ClipGrid key={session.generatedClips.map((c) => c.id).join()} clips={session.generatedClips} clipOrder={session.clipOrder} failure={failure} busy={busy} />
+          <StepCard
+            step={4}
+            title="Choose and order your clips"
+            hint="Play them, keep the best, set the order."
+          >
+            <ClipGrid
+              key={session.generatedClips.map((c) => c.id).join()}
+              clips={session.generatedClips}
+              clipOrder={session.clipOrder}
+              failure={failure}
+              busy={busy}
+            />
           </StepCard>
         ) : null}
 
-        {stage === "final_composition" ? <ProgressPanel title="Composing your ad" event={latest} /> : null}
+        {stage === "final_composition" ? (
+          <ProgressPanel title="Composing your ad" event={latest} />
+        ) : null}
         {readyToFinish ? (
-          <StepCard step={5} title="Finish" hint="Name, call to action, music and format. Intro and outro cards are added for you.">
-            <FinishForm defaults={finishDefaults} failure={failure} busy={busy} />
+          <StepCard
+            step={5}
+            title="Finish"
+            hint="Name, call to action, music and format. Intro and outro cards are added for you."
+          >
+            <FinishForm last={session.lastComposition} failure={failure} busy={busy} />
           </StepCard>
         ) : null}
       </div>

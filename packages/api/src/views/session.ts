@@ -1,5 +1,11 @@
-import { listSessionAssets, type AssetRow, type SessionRow } from "@adgen/db";
-import { microsToUsd } from "@adgen/schemas";
+import {
+  listSessionAssets,
+  parseAssetMetadata,
+  parseLastRequest,
+  type AssetRow,
+  type SessionRow,
+} from "@adgen/db";
+import { microsToUsd, type CompositionRequest } from "@adgen/schemas";
 import type { Context } from "../context";
 
 function imageView(asset: AssetRow, url: string) {
@@ -28,7 +34,6 @@ function clipView(asset: AssetRow, url: string) {
     approved: asset.approved,
     cost: microsToUsd(asset.costMicros),
     model: asset.model,
-    metadata: asset.metadata,
     createdAt: asset.createdAt,
   };
 }
@@ -42,7 +47,6 @@ function finalVideoView(asset: AssetRow, url: string) {
     fps: asset.fps,
     fileSizeMb: Math.round((asset.byteSize / (1024 * 1024)) * 100) / 100,
     format: "mp4" as const,
-    metadata: asset.metadata,
     cost: microsToUsd(asset.costMicros),
     createdAt: asset.createdAt,
   };
@@ -53,23 +57,51 @@ function finalVideoView(asset: AssetRow, url: string) {
  * runs oldest first.
  */
 function inPlannedOrder(images: AssetRow[]): AssetRow[] {
-  const runs = new Map<string, AssetRow[]>();
-  for (const image of images) {
-    const run = String(image.metadata.runId ?? image.id);
-    runs.set(run, [...(runs.get(run) ?? []), image]);
+  const runs = new Map<string, { asset: AssetRow; viewIndex: number }[]>();
+  for (const asset of images) {
+    const { runId, viewIndex } = parseAssetMetadata(asset, "image");
+    runs.set(runId, [...(runs.get(runId) ?? []), { asset, viewIndex }]);
   }
-  const index = (a: AssetRow) => Number(a.metadata.viewIndex ?? 0);
-  return [...runs.values()].flatMap((group) => group.sort((a, b) => index(a) - index(b)));
+  return [...runs.values()].flatMap((run) =>
+    run.sort((a, b) => a.viewIndex - b.viewIndex).map((image) => image.asset),
+  );
+}
+
+/**
+ * The composition last asked for (even one that failed, so "try again" and the form agree),
+ * else the one that made the video shown; the finish form starts from it.
+ */
+function lastComposition(
+  session: SessionRow,
+  finalVideo: AssetRow | undefined,
+): CompositionRequest | null {
+  const request = parseLastRequest(session);
+  if (request?.step === "composeFinalVideo") {
+    const { textOverlay, audio, aspectRatio, introDuration, outroDuration } = request;
+    return { textOverlay, audio, aspectRatio, introDuration, outroDuration };
+  }
+  return finalVideo ? parseAssetMetadata(finalVideo, "final_video").request : null;
 }
 
 /** The whole session as `sessions.get` returns it (DESIGN.md, API table). */
 export async function loadSessionView(ctx: Pick<Context, "db" | "mediaUrl">, session: SessionRow) {
   const rows = await listSessionAssets(ctx.db, session.id);
-  const assets = [...inPlannedOrder(rows.filter((a) => a.type === "image")), ...rows.filter((a) => a.type !== "image")];
-  const withUrls = await Promise.all(assets.map(async (a) => ({ asset: a, url: await ctx.mediaUrl(a.storageKey) })));
-  const images = withUrls.filter((x) => x.asset.type === "image").map((x) => imageView(x.asset, x.url));
-  const clips = withUrls.filter((x) => x.asset.type === "video").map((x) => clipView(x.asset, x.url));
-  const finals = withUrls.filter((x) => x.asset.type === "final_video").map((x) => finalVideoView(x.asset, x.url));
+  const assets = [
+    ...inPlannedOrder(rows.filter((a) => a.type === "image")),
+    ...rows.filter((a) => a.type !== "image"),
+  ];
+  const withUrls = await Promise.all(
+    assets.map(async (a) => ({ asset: a, url: await ctx.mediaUrl(a.storageKey) })),
+  );
+  const images = withUrls
+    .filter((x) => x.asset.type === "image")
+    .map((x) => imageView(x.asset, x.url));
+  const clips = withUrls
+    .filter((x) => x.asset.type === "video")
+    .map((x) => clipView(x.asset, x.url));
+  const finals = withUrls
+    .filter((x) => x.asset.type === "final_video")
+    .map((x) => finalVideoView(x.asset, x.url));
   const current = finals.find((f) => f.id === session.finalVideoAssetId) ?? null;
   return {
     id: session.id,
@@ -87,6 +119,11 @@ export async function loadSessionView(ctx: Pick<Context, "db" | "mediaUrl">, ses
     finalVideo: current,
     /** Earlier compositions stay listed after a recompose. */
     finalVideos: finals,
+    /** What the next composition starts from (`null` before the first one). */
+    lastComposition: lastComposition(
+      session,
+      rows.find((a) => a.type === "final_video" && a.id === session.finalVideoAssetId),
+    ),
     totalCost: microsToUsd(session.totalCostMicros),
     budget: microsToUsd(session.budgetMicros),
     error: session.error,

@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { AssetMetadata } from "@adgen/schemas";
 import { assetTypeEnum } from "./enums";
 import { sessions } from "./sessions";
 
@@ -27,7 +40,15 @@ export const assets = pgTable(
     width: integer(),
     height: integer(),
     fps: real(),
-    metadata: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * Shaped by `type` (see `assetMetadataSchemas`); read it with `parseAssetMetadata`,
+     * which checks the stored shape. The default predates typed metadata and stays so the
+     * column is unchanged; every asset the pipeline makes has its own.
+     */
+    metadata: jsonb()
+      .$type<AssetMetadata>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     costMicros: bigint({ mode: "number" }).notNull().default(0),
     model: text(),
     generationMs: integer(),
@@ -38,6 +59,8 @@ export const assets = pgTable(
     index("assets_session_type_idx").on(t.sessionId, t.type, t.createdAt),
     index("assets_storage_key_idx").on(t.storageKey),
     // Two workers finishing the same unit of work can store it only once.
-    uniqueIndex("assets_session_work_key_unique").on(t.sessionId, t.workKey).where(sql`${t.workKey} is not null`),
+    uniqueIndex("assets_session_work_key_unique")
+      .on(t.sessionId, t.workKey)
+      .where(sql`${t.workKey} is not null`),
   ],
 );

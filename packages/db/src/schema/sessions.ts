@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { LastRequest, SessionPlan } from "@adgen/schemas";
 import { users } from "./users";
 import { stageEnum } from "./enums";
 
@@ -25,10 +26,16 @@ export const sessions = pgTable(
      * longer current does nothing (a regenerate superseded it).
      */
     currentRunId: uuid(),
-    /** What the running or last step was asked for, so "try again" can repeat it. */
-    lastRequest: jsonb().$type<Record<string, unknown>>(),
-    /** Agent outputs the later steps reuse: the parsed prompt, the scene plan. */
-    plan: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * What the running or last step was asked for, so "try again" can repeat it. Read it
+     * with `parseLastRequest`, which checks the stored shape.
+     */
+    lastRequest: jsonb().$type<LastRequest>(),
+    /**
+     * Agent outputs the later steps reuse: the parsed prompt, the scene plan. Read it with
+     * `parsePlan`, which checks the stored shape.
+     */
+    plan: jsonb().$type<SessionPlan>().notNull().default({}),
     /** Exact money: integer micro-dollars. */
     totalCostMicros: bigint({ mode: "number" }).notNull().default(0),
     budgetMicros: bigint({ mode: "number" }).notNull(),

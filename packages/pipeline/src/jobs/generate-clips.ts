@@ -1,8 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { runUnitBatch, sceneSchema, type Scene } from "@adgen/agents";
-import { and, asc, assets, eq, sessions, type AssetRow, type SessionRow } from "@adgen/db";
+import { runUnitBatch, sceneSchema, type ClipAnalysis, type Scene } from "@adgen/agents";
+import {
+  and,
+  asc,
+  assets,
+  eq,
+  parsePlan,
+  sessions,
+  type AssetRow,
+  type SessionRow,
+} from "@adgen/db";
 import { probeMedia, withTempDir } from "@adgen/media";
 import { generateClipsInput, usdToMicros } from "@adgen/schemas";
 import { z } from "zod";
@@ -18,8 +27,8 @@ const STAGE = "clip_generation" as const;
 const FPS = 30;
 
 async function planScenesOnce(deps: PipelineDeps, session: SessionRow, runId: string, images: AssetRow[]): Promise<Scene[]> {
-  const stored = session.plan as { runId?: string; clipRunId?: string; scenes?: unknown; parsedPrompt?: { productDescription?: string } };
-  if (stored.clipRunId === runId && stored.scenes) return z.array(sceneSchema).parse(stored.scenes);
+  const stored = parsePlan(session);
+  if (stored.clipRunId === runId && stored.scenes) return stored.scenes;
   const request = generateClipsInput.parse({ ...session.lastRequest, sessionId: session.id });
   const model = deps.provider.scenePlanner;
   const { call, success } = await paidCall(
@@ -46,7 +55,8 @@ interface RenderedClip {
   bytes: Buffer;
   lines: Omit<CostLine, "sessionId" | "stage" | "workKey" | "reservedMicros">[];
   info: Awaited<ReturnType<typeof probeMedia>>;
-  analysis: unknown;
+  scene: Scene;
+  analysis: ClipAnalysis;
   model: string;
   costUsd: number;
   durationMs: number;
@@ -96,6 +106,7 @@ export async function runClipJob(deps: PipelineDeps, data: { sessionId: string; 
         return {
           bytes: clip.output.bytes,
           info,
+          scene,
           analysis: analysis.output,
           model: clip.model,
           costUsd: clip.costUsd + analysis.costUsd,
@@ -130,7 +141,7 @@ export async function runClipJob(deps: PipelineDeps, data: { sessionId: string; 
               width: clip.info.width,
               height: clip.info.height,
               fps: clip.info.fps,
-              metadata: { scene: byImage.get(image.id), analysis: clip.analysis, runId },
+              metadata: { scene: clip.scene, analysis: clip.analysis, runId },
               costMicros: usdToMicros(clip.costUsd),
               model: clip.model,
               generationMs: Math.round(clip.durationMs),
