@@ -75,13 +75,18 @@ describe("over HTTP", () => {
     const b = await client.sessions.create.mutate({});
     expect(a.stage).toBe("created");
     expect(a.createdAt).toBeInstanceOf(Date);
+    // Newest first, ties (the same millisecond) broken by id, descending.
+    const [newer, older] = [a, b].sort(
+      (x, y) =>
+        y.createdAt.getTime() - x.createdAt.getTime() || (x.sessionId < y.sessionId ? 1 : -1),
+    );
     const list = await client.sessions.list.query({ limit: 1 });
-    expect(list.items.map((i) => i.id)).toEqual([b.sessionId]);
+    expect(list.items.map((i) => i.id)).toEqual([newer!.sessionId]);
     const next = await client.sessions.list.query({
       limit: 1,
       cursor: list.nextCursor ?? undefined,
     });
-    expect(next.items.map((i) => i.id)).toEqual([a.sessionId]);
+    expect(next.items.map((i) => i.id)).toEqual([older!.sessionId]);
     expect(next.nextCursor).toBeNull();
     const full = await client.sessions.get.query({ sessionId: a.sessionId });
     expect(full).toMatchObject({

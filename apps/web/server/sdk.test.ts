@@ -14,17 +14,28 @@ const CLI = fileURLToPath(new URL("../../../packages/sdk/src/cli.ts", import.met
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 let server: TestServer;
-let home: string;
+const homes: string[] = [];
 beforeAll(async () => {
   server = await startTestServer();
-  home = await mkdtemp(path.join(tmpdir(), "adgen-cli-home-"));
 });
 afterAll(async () => {
   await server.close();
-  await rm(home, { recursive: true, force: true });
+  for (const home of homes) await rm(home, { recursive: true, force: true });
 });
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+const uniqueEmail = (who: string) => `${who}-${Math.random().toString(36).slice(2)}@example.com`;
+
+/** A fresh HOME for one test, so no test reads credentials another one saved. */
+async function newHome(): Promise<string> {
+  const home = await mkdtemp(path.join(tmpdir(), "adgen-cli-home-"));
+  homes.push(home);
+  return home;
+}
+
+function cli(
+  home: string,
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     // tsx is resolved here, not from the temporary working folder the CLI runs in.
     const child = spawn(process.execPath, ["--import", TSX, CLI, ...args], {
@@ -43,7 +54,7 @@ describe("the SDK", () => {
   it("makes a whole ad in one call and downloads the MP4", async () => {
     const anon = createAdgenClient({ baseUrl: server.baseUrl });
     const { sessionToken } = await anon.trpc.auth.signup.mutate({
-      email: "sdk@example.com",
+      email: uniqueEmail("sdk"),
       password: "long-enough-pw",
     });
     anon.close();
@@ -73,19 +84,14 @@ describe("the SDK", () => {
 
 describe("the adgen CLI", () => {
   it("signs up, makes an ad to a file, lists it and shows its costs", async () => {
-    const signup = await cli([
-      "signup",
-      "--email",
-      "cli@example.com",
-      "--password",
-      "long-enough-pw",
-    ]);
+    const home = await newHome();
+    const email = uniqueEmail("cli");
+    const signup = await cli(home, ["signup", "--email", email, "--password", "long-enough-pw"]);
     expect(signup.stderr).toBe("");
-    expect(signup.stdout).toMatch(
-      /Logged in as cli@example.com; token saved to .*credentials\.json/,
-    );
+    expect(signup.stdout).toContain(`Logged in as ${email}; token saved to `);
+    expect(signup.stdout).toMatch(/credentials\.json/);
 
-    const made = await cli([
+    const made = await cli(home, [
       "make",
       "Canvas tote bag",
       "--video-prompt",
@@ -112,21 +118,44 @@ describe("the adgen CLI", () => {
     const file = await readFile(path.join(home, "tote.mp4"));
     expect(file.subarray(4, 8).toString()).toBe("ftyp");
 
-    const list = await cli(["list"]);
+    const list = await cli(home, ["list"]);
     expect(list.stdout).toMatch(/complete\s+\$0\.00\s+Canvas tote bag/);
     const sessionId = list.stdout.split(/\s+/)[0]!;
-    const costs = await cli(["costs", sessionId]);
+    const costs = await cli(home, ["costs", sessionId]);
     expect(costs.stdout).toMatch(/compositor/);
     expect(costs.stdout).toMatch(/total \$0\.00 of \$10\.00/);
   });
 
   it("explains bad input with the field that is wrong", async () => {
-    await cli(["login", "--email", "cli@example.com", "--password", "long-enough-pw"]);
-    const bad = await cli(["make", "ab", "--video-prompt", "short", "--name", "X", "--cta", "Go"]);
+    // Its own account, made through the API, so the CLI's log-in is exercised too.
+    const account = { email: uniqueEmail("cli"), password: "long-enough-pw" };
+    const anon = createAdgenClient({ baseUrl: server.baseUrl });
+    await anon.trpc.auth.signup.mutate(account);
+    anon.close();
+    const home = await newHome();
+    const login = await cli(home, [
+      "login",
+      "--email",
+      account.email,
+      "--password",
+      account.password,
+    ]);
+    expect(login.code).toBe(0);
+    expect(login.stdout).toContain(`Logged in as ${account.email}`);
+    const bad = await cli(home, [
+      "make",
+      "ab",
+      "--video-prompt",
+      "short",
+      "--name",
+      "X",
+      "--cta",
+      "Go",
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/adgen: Product description must be at least 3 characters/);
     expect(bad.stderr).toMatch(/productPrompt: Product description must be at least 3 characters/);
-    const wrong = await cli(["make", "A nice lamp", "--format", "4:3"]);
+    const wrong = await cli(home, ["make", "A nice lamp", "--format", "4:3"]);
     expect(wrong.stderr).toMatch(/--format must be one of: 16:9, 9:16, 1:1/);
   });
 });

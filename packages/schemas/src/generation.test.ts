@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { ASPECT_RATIOS, MUSIC_GENRES, OVERLAY_FONTS } from "./enums";
 import {
   composeFinalVideoInput,
   generateClipsInput,
@@ -11,12 +12,17 @@ import {
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const sessionId = id(0);
 
+/** zod's message for a value outside an enum, e.g. `expected one of "a"|"b"`. */
+const oneOf = (values: readonly string[]) =>
+  `Invalid option: expected one of ${values.map((v) => JSON.stringify(v)).join("|")}`;
+
 /** The field errors a schema reports, keyed by dotted path. */
 function errorsOf(schema: z.ZodType, input: unknown): Record<string, string[]> {
   const result = schema.safeParse(input);
   if (result.success) return {};
   const errors: Record<string, string[]> = {};
-  for (const issue of result.error.issues) (errors[issue.path.join(".")] ??= []).push(issue.message);
+  for (const issue of result.error.issues)
+    (errors[issue.path.join(".")] ??= []).push(issue.message);
   return errors;
 }
 
@@ -26,33 +32,58 @@ describe("generateImagesInput", () => {
     expect(generateImagesInput.parse(base)).toMatchObject({ numImages: 6, styleKeywords: [] });
   });
   it.each([
-    [{ productPrompt: "ab" }, "productPrompt", "at least 3"],
-    [{ productPrompt: "   ab   " }, "productPrompt", "at least 3"],
-    [{ productPrompt: "x".repeat(201) }, "productPrompt", "at most 200"],
-    [{ numImages: 3 }, "numImages", "at least 4"],
-    [{ numImages: 9 }, "numImages", "at most 8"],
-    [{ numImages: 5.5 }, "numImages", "whole number"],
-    [{ styleKeywords: Array.from({ length: 11 }, (_, i) => `k${i}`) }, "styleKeywords", "At most 10"],
-    [{ styleKeywords: ["x".repeat(31)] }, "styleKeywords.0", "at most 30"],
-    [{ sessionId: "nope" }, "sessionId", "valid id"],
+    [{ productPrompt: "ab" }, "productPrompt", "Product description must be at least 3 characters"],
+    [
+      { productPrompt: "   ab   " },
+      "productPrompt",
+      "Product description must be at least 3 characters",
+    ],
+    [
+      { productPrompt: "x".repeat(201) },
+      "productPrompt",
+      "Product description must be at most 200 characters",
+    ],
+    [{ numImages: 3 }, "numImages", "Generate at least 4 images"],
+    [{ numImages: 9 }, "numImages", "Generate at most 8 images"],
+    [{ numImages: 5.5 }, "numImages", "Number of images must be a whole number"],
+    [
+      { styleKeywords: Array.from({ length: 11 }, (_, i) => `k${i}`) },
+      "styleKeywords",
+      "At most 10 style keywords",
+    ],
+    [
+      { styleKeywords: ["x".repeat(31)] },
+      "styleKeywords.0",
+      "A style keyword must be at most 30 characters",
+    ],
+    [{ sessionId: "nope" }, "sessionId", "Must be a valid id"],
   ])("rejects %j on %s", (patch, field, message) => {
-    expect(errorsOf(generateImagesInput, { ...base, ...patch })[field]?.join()).toContain(message);
+    expect(errorsOf(generateImagesInput, { ...base, ...patch })).toEqual({ [field]: [message] });
   });
   it("accepts the edges", () => {
-    expect(generateImagesInput.safeParse({ ...base, productPrompt: "abc", numImages: 4 }).success).toBe(true);
-    expect(generateImagesInput.safeParse({ ...base, productPrompt: "x".repeat(200), numImages: 8 }).success).toBe(true);
+    expect(
+      generateImagesInput.safeParse({ ...base, productPrompt: "abc", numImages: 4 }).success,
+    ).toBe(true);
+    expect(
+      generateImagesInput.safeParse({ ...base, productPrompt: "x".repeat(200), numImages: 8 })
+        .success,
+    ).toBe(true);
   });
 });
 
 describe("saveApprovedImagesInput", () => {
   it("needs at least two distinct images", () => {
-    expect(errorsOf(saveApprovedImagesInput, { sessionId, approvedImageIds: [id(1)] }).approvedImageIds?.[0]).toBe(
-      "Approve at least 2 images",
-    );
-    expect(errorsOf(saveApprovedImagesInput, { sessionId, approvedImageIds: [id(1), id(1)] }).approvedImageIds?.[0]).toBe(
-      "An image is listed twice",
-    );
-    expect(saveApprovedImagesInput.safeParse({ sessionId, approvedImageIds: [id(1), id(2)] }).success).toBe(true);
+    expect(
+      errorsOf(saveApprovedImagesInput, { sessionId, approvedImageIds: [id(1)] })
+        .approvedImageIds?.[0],
+    ).toBe("Approve at least 2 images");
+    expect(
+      errorsOf(saveApprovedImagesInput, { sessionId, approvedImageIds: [id(1), id(1)] })
+        .approvedImageIds?.[0],
+    ).toBe("An image is listed twice");
+    expect(
+      saveApprovedImagesInput.safeParse({ sessionId, approvedImageIds: [id(1), id(2)] }).success,
+    ).toBe(true);
   });
 });
 
@@ -62,22 +93,38 @@ describe("generateClipsInput", () => {
     expect(generateClipsInput.parse(base).clipDuration).toBe(3);
   });
   it.each([
-    [{ videoPrompt: "too short" }, "videoPrompt", "at least 10"],
-    [{ videoPrompt: "x".repeat(301) }, "videoPrompt", "at most 300"],
-    [{ clipDuration: 1.9 }, "clipDuration", "at least 2"],
-    [{ clipDuration: 4.1 }, "clipDuration", "at most 4"],
+    [
+      { videoPrompt: "too short" },
+      "videoPrompt",
+      "Video description must be at least 10 characters",
+    ],
+    [
+      { videoPrompt: "x".repeat(301) },
+      "videoPrompt",
+      "Video description must be at most 300 characters",
+    ],
+    [{ clipDuration: 1.9 }, "clipDuration", "Clips must be at least 2 seconds"],
+    [{ clipDuration: 4.1 }, "clipDuration", "Clips must be at most 4 seconds"],
   ])("rejects %j on %s", (patch, field, message) => {
-    expect(errorsOf(generateClipsInput, { ...base, ...patch })[field]?.join()).toContain(message);
+    expect(errorsOf(generateClipsInput, { ...base, ...patch })).toEqual({ [field]: [message] });
   });
 });
 
 describe("saveApprovedClipsInput", () => {
   it("needs the order to list each approved clip once", () => {
     expect(
-      errorsOf(saveApprovedClipsInput, { sessionId, approvedClipIds: [id(1), id(2)], clipOrder: [id(2)] }).clipOrder?.[0],
+      errorsOf(saveApprovedClipsInput, {
+        sessionId,
+        approvedClipIds: [id(1), id(2)],
+        clipOrder: [id(2)],
+      }).clipOrder?.[0],
     ).toMatch(/exactly once/);
     expect(
-      saveApprovedClipsInput.safeParse({ sessionId, approvedClipIds: [id(1), id(2)], clipOrder: [id(2), id(1)] }).success,
+      saveApprovedClipsInput.safeParse({
+        sessionId,
+        approvedClipIds: [id(1), id(2)],
+        clipOrder: [id(2), id(1)],
+      }).success,
     ).toBe(true);
   });
 });
@@ -93,21 +140,36 @@ describe("composeFinalVideoInput", () => {
       aspectRatio: "16:9",
     });
   });
+  const overlay = (patch: Record<string, string>) => ({
+    textOverlay: { productName: "A", cta: "Go", ...patch },
+  });
   it.each([
-    [{ textOverlay: { productName: "", cta: "Go" } }, "textOverlay.productName", "at least 1"],
-    [{ textOverlay: { productName: "x".repeat(51), cta: "Go" } }, "textOverlay.productName", "at most 50"],
-    [{ textOverlay: { productName: "A", cta: "x".repeat(31) } }, "textOverlay.cta", "at most 30"],
-    [{ textOverlay: { productName: "A", cta: "Go", font: "comic-sans" } }, "textOverlay.font", ""],
-    [{ textOverlay: { productName: "A", cta: "Go", color: "red" } }, "textOverlay.color", "#RRGGBB"],
-    [{ textOverlay: { productName: "A", cta: "Go", color: "#FFF" } }, "textOverlay.color", "#RRGGBB"],
-    [{ audio: { enabled: true, genre: "polka" } }, "audio.genre", ""],
-    [{ introDuration: 0.4 }, "introDuration", "at least 0.5"],
-    [{ outroDuration: 3.5 }, "outroDuration", "at most 3"],
-    [{ aspectRatio: "4:3" }, "aspectRatio", ""],
+    [
+      overlay({ productName: "" }),
+      "textOverlay.productName",
+      "Product name must be at least 1 characters",
+    ],
+    [
+      overlay({ productName: "x".repeat(51) }),
+      "textOverlay.productName",
+      "Product name must be at most 50 characters",
+    ],
+    [
+      overlay({ cta: "x".repeat(31) }),
+      "textOverlay.cta",
+      "Call to action must be at most 30 characters",
+    ],
+    [overlay({ font: "comic-sans" }), "textOverlay.font", oneOf(OVERLAY_FONTS)],
+    [overlay({ color: "red" }), "textOverlay.color", "Colour must look like #RRGGBB"],
+    [overlay({ color: "#FFF" }), "textOverlay.color", "Colour must look like #RRGGBB"],
+    [{ audio: { enabled: true, genre: "polka" } }, "audio.genre", oneOf(MUSIC_GENRES)],
+    [{ introDuration: 0.4 }, "introDuration", "Intro must be at least 0.5 seconds"],
+    [{ outroDuration: 3.5 }, "outroDuration", "Outro must be at most 3 seconds"],
+    [{ aspectRatio: "4:3" }, "aspectRatio", oneOf(ASPECT_RATIOS)],
   ])("rejects %j on %s", (patch, field, message) => {
-    const errors = errorsOf(composeFinalVideoInput, { ...base, ...patch });
-    expect(errors[field]).toBeDefined();
-    expect(errors[field]?.join()).toContain(message);
+    expect(errorsOf(composeFinalVideoInput, { ...base, ...patch })).toEqual({
+      [field]: [message],
+    });
   });
 });
 
