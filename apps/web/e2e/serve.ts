@@ -27,6 +27,7 @@ if (serverUrl) {
   databaseUrl = url.toString();
 }
 
+const port = process.env.E2E_PORT ?? "3210";
 const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
   stdio: "inherit",
   env: {
@@ -34,7 +35,9 @@ const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     NODE_ENV: "production",
     DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl ?? "",
-    PORT: process.env.E2E_PORT ?? "3210",
+    PORT: port,
+    // The browser is pointed at 127.0.0.1: that is the app's one allowed origin.
+    APP_URL: `http://127.0.0.1:${port}`,
     HOST: "127.0.0.1",
     TRUST_PROXY: "1",
   },
