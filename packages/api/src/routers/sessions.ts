@@ -5,11 +5,18 @@ import {
   listSessionCosts,
   listSessionsPage,
 } from "@adgen/db";
-import { listSessionsInput, microsToUsd, RUNNING_STAGES, sessionIdInput, usdToMicros } from "@adgen/schemas";
+import {
+  listSessionsInput,
+  microsToUsd,
+  RUNNING_STAGES,
+  sessionIdInput,
+  usdToMicros,
+} from "@adgen/schemas";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { requireOwnedSession } from "../access";
 import { decodeCursor, encodeCursor } from "../cursor";
+import { fieldError } from "../errors";
 import { summariseCosts } from "../views/costs";
 import { loadSessionView } from "../views/session";
 import { protectedProcedure, router } from "../trpc";
@@ -26,10 +33,13 @@ export const sessionsRouter = router({
   list: protectedProcedure.input(listSessionsInput).query(async ({ ctx, input }) => {
     const cursor = input.cursor ? decodeCursor(input.cursor) : undefined;
     if (input.cursor && !cursor) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "That page link is no longer valid." });
+      throw fieldError("BAD_REQUEST", "cursor", "That page link is no longer valid.");
     }
     const page = await listSessionsPage(ctx.db, ctx.user.id, input.limit, cursor ?? undefined);
-    const thumbnails = await findThumbnails(ctx.db, page.rows.map((r) => r.id));
+    const thumbnails = await findThumbnails(
+      ctx.db,
+      page.rows.map((r) => r.id),
+    );
     const items = await Promise.all(
       page.rows.map(async (row) => {
         const key = thumbnails.get(row.id);
@@ -63,7 +73,10 @@ export const sessionsRouter = router({
     const session = await requireOwnedSession(ctx.db, ctx.user.id, input.sessionId);
     // A running job would keep writing files for a session that no longer exists.
     if (RUNNING_STAGES.includes(session.stage)) {
-      throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Wait for the running step to finish before deleting this ad." });
+      throw new TRPCError({
+        code: "PRECONDITION_FAILED",
+        message: "Wait for the running step to finish before deleting this ad.",
+      });
     }
     // Rows go first: a file left behind by a failed cleanup is harmless, a row pointing at a missing file is not.
     const deleted = await deleteOwnedSession(ctx.db, ctx.user.id, input.sessionId);
