@@ -43,10 +43,3 @@ export const VIEW_TYPES = [
 ] as const;
 export const viewTypeSchema = z.enum(VIEW_TYPES);
 export type ViewType = z.infer<typeof viewTypeSchema>;
-
-/** Stages in which a job is running: the UI shows progress, mutations wait. */
-export const RUNNING_STAGES: readonly Stage[] = [
-  "image_generation",
-  "clip_generation",
-  "final_composition",
-];

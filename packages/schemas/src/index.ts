@@ -5,6 +5,7 @@ export * from "./sessions";
 export * from "./generation";
 export * from "./progress";
 export * from "./money";
+export * from "./step-flow";
 export * from "./agent-outputs";
 export * from "./session-json";
 export * from "./asset-metadata";
