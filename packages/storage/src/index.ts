@@ -6,7 +6,16 @@ export {
   type StoredObject,
 } from "./storage";
 export { StorageError, isStorageError, type StorageErrorCode } from "./errors";
-export { assertStorageKey, isValidStorageKey, storageKey, storageKeyProblem } from "./keys";
+export {
+  assertStorageKey,
+  assetKey,
+  isValidStorageKey,
+  parseSessionKey,
+  sessionPrefix,
+  storageKey,
+  storageKeyProblem,
+  type SessionFileKind,
+} from "./keys";
 export { contentTypeFromKey, DEFAULT_CONTENT_TYPE } from "./content-type";
 export { parseRangeHeader, resolveByteRange, type ResolvedRange } from "./byte-range";
 export { createLocalStorage, type LocalStorage, type LocalStorageOptions } from "./local-storage";

@@ -43,3 +43,46 @@ export function assertStorageKey(key: string): string {
 export function storageKey(...segments: string[]): string {
   return assertStorageKey(segments.join("/"));
 }
+
+/*
+ * Every key the app stores lives under its session's folder, so deleting a session removes
+ * its files with one prefix and the media route can tell whose file a key names. These are
+ * the only places such keys are built or read.
+ */
+
+/** The folder of each kind of file under a session. */
+const SESSION_FOLDERS = {
+  image: "images",
+  video: "clips",
+  audio: "audio",
+  final_video: "final",
+} as const;
+
+export type SessionFileKind = keyof typeof SESSION_FOLDERS;
+
+/** The folder holding all of a session's files, e.g. `sessions/<id>`. */
+export function sessionPrefix(sessionId: string): string {
+  return storageKey("sessions", sessionId);
+}
+
+/** Where one file of a session is stored, e.g. `sessions/<id>/images/<fileId>.png`. */
+export function assetKey(file: {
+  sessionId: string;
+  kind: SessionFileKind;
+  id: string;
+  extension: string;
+}): string {
+  return storageKey(
+    sessionPrefix(file.sessionId),
+    SESSION_FOLDERS[file.kind],
+    `${file.id}.${file.extension}`,
+  );
+}
+
+/** The session a valid key belongs to, or null when the key is not under a session folder. */
+export function parseSessionKey(key: string): { sessionId: string } | null {
+  if (!isValidStorageKey(key)) return null;
+  const [root, sessionId, ...rest] = key.split("/");
+  if (root !== "sessions" || !sessionId || rest.length === 0) return null;
+  return { sessionId };
+}
