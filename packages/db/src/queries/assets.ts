@@ -32,3 +32,57 @@ export async function findThumbnails(db: Database, sessionIds: string[]) {
 export function listAssetWorkKeys(db: Database) {
   return db.select({ sessionId: assets.sessionId, workKey: assets.workKey }).from(assets);
 }
+
+/*
+ * The pipeline's reads of assets. Assets are written with their cost lines by
+ * `commitAssetWithCosts` (queries/costs.ts), the ledger's one way to store a unit of work.
+ */
+
+/** Work keys of the session's assets of one type: the units a retried job skips. */
+export async function listDoneWorkKeys(
+  db: Database,
+  sessionId: string,
+  type: AssetType,
+): Promise<Set<string>> {
+  const rows = await db
+    .select({ workKey: assets.workKey })
+    .from(assets)
+    .where(and(eq(assets.sessionId, sessionId), eq(assets.type, type)));
+  return new Set(rows.flatMap((r) => (r.workKey ? [r.workKey] : [])));
+}
+
+/** The asset that holds a unit of work, if one was stored. */
+export async function findAssetByWorkKey(
+  db: Database,
+  sessionId: string,
+  workKey: string,
+): Promise<AssetRow | null> {
+  const [row] = await db
+    .select()
+    .from(assets)
+    .where(and(eq(assets.sessionId, sessionId), eq(assets.workKey, workKey)));
+  return row ?? null;
+}
+
+/** The session's approved assets of one type, oldest first. */
+export function listApprovedAssets(db: Database, sessionId: string, type: AssetType) {
+  return db
+    .select()
+    .from(assets)
+    .where(and(eq(assets.sessionId, sessionId), eq(assets.type, type), eq(assets.approved, true)))
+    .orderBy(asc(assets.createdAt), asc(assets.id));
+}
+
+/** Those of `ids` that are the session's assets of `type` (a stranger's id is left out). */
+export function listSessionAssetsByIds(
+  db: Database,
+  sessionId: string,
+  type: AssetType,
+  ids: string[],
+): Promise<AssetRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(assets)
+    .where(and(eq(assets.sessionId, sessionId), eq(assets.type, type), inArray(assets.id, ids)));
+}

@@ -3,3 +3,5 @@ export * from "./assets";
 export * from "./costs";
 export * from "./auth";
 export * from "./health";
+export * from "./runs";
+export * from "./events";
