@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 const pipelineEnvSchema = z.object({
-  WORKER_MODE: z.enum(["embedded", "external"], { error: "must be embedded or external" }).default("embedded"),
+  WORKER_MODE: z
+    .enum(["embedded", "external"], { error: "must be embedded or external" })
+    .default("embedded"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   /** Model calls in flight within one job. */
   CALL_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
@@ -11,7 +13,9 @@ const pipelineEnvSchema = z.object({
   JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(600).default(2),
   // The Replicate provider is designed in (DESIGN.md) but not built yet; refuse it plainly.
   GENERATION_PROVIDER: z
-    .enum(["local"], { error: "must be local (the Replicate provider is not available in this build yet)" })
+    .enum(["local"], {
+      error: "must be local (the Replicate provider is not available in this build yet)",
+    })
     .default("local"),
 });
 

@@ -1,7 +1,8 @@
 import { formatUsd } from "@adgen/schemas";
 
 /** Refusals a user can understand; the API maps each code to a tRPC error code. */
-export type PipelineErrorCode = "PRECONDITION_FAILED" | "BAD_REQUEST" | "BUDGET_EXCEEDED" | "NOT_FOUND";
+export type PipelineErrorCode =
+  "PRECONDITION_FAILED" | "BAD_REQUEST" | "BUDGET_EXCEEDED" | "NOT_FOUND";
 
 export class PipelineError extends Error {
   constructor(

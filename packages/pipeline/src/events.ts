@@ -1,5 +1,10 @@
 import { EventEmitter } from "node:events";
-import { and, asc, eq, gt, sessionEvents, sessions, type DbConnection } from "@adgen/db";
+import {
+  appendSessionEvent,
+  findSessionById,
+  listSessionEventsAfter,
+  type DbConnection,
+} from "@adgen/db";
 import { microsToUsd, type ProgressEvent } from "@adgen/schemas";
 import pg from "pg";
 
@@ -19,7 +24,10 @@ export interface EventBus {
   /** Appends to the session's durable log and wakes every follower, in any process. */
   publish(sessionId: string, update: ProgressUpdate): Promise<StoredEvent>;
   /** Everything after `lastEventId`, then live events, until the signal aborts. */
-  follow(sessionId: string, options?: { lastEventId?: number; signal?: AbortSignal }): AsyncGenerator<StoredEvent>;
+  follow(
+    sessionId: string,
+    options?: { lastEventId?: number; signal?: AbortSignal },
+  ): AsyncGenerator<StoredEvent>;
   /** How many followers are attached (tests assert none leak). */
   listenerCount(): number;
   close(): Promise<void>;
@@ -41,24 +49,23 @@ export async function createEventBus(
   const listener = conn.driver === "pg" ? await startListener(conn.url, local) : null;
 
   async function publish(sessionId: string, update: ProgressUpdate): Promise<StoredEvent> {
-    const [session] = await db
-      .select({ totalCostMicros: sessions.totalCostMicros })
-      .from(sessions)
-      .where(eq(sessions.id, sessionId));
+    const session = await findSessionById(db, sessionId);
     const event: ProgressEvent = {
       ...update,
       sessionId,
       currentCost: microsToUsd(session?.totalCostMicros ?? 0),
       timestamp: new Date().toISOString(),
     };
-    const [row] = await db.insert(sessionEvents).values({ sessionId, payload: event }).returning({ id: sessionEvents.id });
-    if (!row) throw new Error("insert into session_events returned no row");
-    if (conn.driver === "pg") await conn.pool.query("select pg_notify($1, $2)", [CHANNEL, sessionId]);
-    else local.emit(sessionId);
-    return { id: row.id, event };
+    const notifyChannel = conn.driver === "pg" ? CHANNEL : undefined;
+    const id = await appendSessionEvent(db, sessionId, event, { notifyChannel });
+    if (!notifyChannel) local.emit(sessionId);
+    return { id, event };
   }
 
-  async function* follow(sessionId: string, options: { lastEventId?: number; signal?: AbortSignal } = {}) {
+  async function* follow(
+    sessionId: string,
+    options: { lastEventId?: number; signal?: AbortSignal } = {},
+  ) {
     const { signal } = options;
     let last = options.lastEventId ?? 0;
     let pending = true;
@@ -72,12 +79,7 @@ export async function createEventBus(
     try {
       while (!signal?.aborted) {
         pending = false;
-        const rows = await db
-          .select()
-          .from(sessionEvents)
-          .where(and(eq(sessionEvents.sessionId, sessionId), gt(sessionEvents.id, last)))
-          .orderBy(asc(sessionEvents.id))
-          .limit(PAGE);
+        const rows = await listSessionEventsAfter(db, sessionId, last, PAGE);
         for (const row of rows) {
           last = row.id;
           yield { id: row.id, event: row.payload };

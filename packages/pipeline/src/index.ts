@@ -1,7 +1,9 @@
 export { createPipeline, type Pipeline, type PipelineOptions } from "./pipeline";
 export { PipelineError, BudgetExceededError, type PipelineErrorCode } from "./errors";
 export { createEventBus, type EventBus, type StoredEvent } from "./events";
-export { startJobQueue, QUEUES, type QueueTiming } from "./queue";
+export { startJobQueue, DEAD_LETTER_QUEUE, type QueueTiming } from "./queue";
+export { STEPS, JOB_STEPS } from "./steps";
+export type { JobStep, ApprovalStep, JobAttempt } from "./step-types";
 export { startWorker } from "./worker";
 export { jobSettingsFromEnv, readPipelineEnv, type PipelineEnv } from "./env";
 export type { PipelineDeps } from "./deps";

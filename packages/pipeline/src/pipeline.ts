@@ -11,9 +11,9 @@ import type {
 import type { Storage } from "@adgen/storage";
 import type { PipelineDeps } from "./deps";
 import { createEventBus } from "./events";
-import { startJobQueue, type QueueTiming } from "./queue";
-import { approveClips, approveImages, requestClips, requestComposition, requestImages } from "./requests";
+import { DEAD_LETTER_QUEUE, startJobQueue, type QueueTiming } from "./queue";
 import { retryFailedStep } from "./retry";
+import { JOB_STEPS, STEPS } from "./steps";
 import { startWorker, type WorkerHandle } from "./worker";
 
 export interface PipelineOptions {
@@ -34,7 +34,7 @@ export interface PipelineOptions {
 export type Pipeline = Awaited<ReturnType<typeof createPipeline>>;
 
 export async function createPipeline(options: PipelineOptions) {
-  const boss = await startJobQueue(options.conn, options.timing);
+  const boss = await startJobQueue(options.conn, JOB_STEPS, options.timing);
   const events = await createEventBus(options.conn);
   const deps: PipelineDeps = {
     db: options.conn.db,
@@ -45,18 +45,27 @@ export async function createPipeline(options: PipelineOptions) {
     callConcurrency: options.callConcurrency ?? 4,
   };
   let worker: WorkerHandle | null = null;
-  if (options.workerMode === "embedded") worker = await startWorker(deps, { concurrency: options.workerConcurrency, onJobDone: options.onJobDone });
+  if (options.workerMode === "embedded") {
+    const { workerConcurrency: concurrency, onJobDone } = options;
+    worker = await startWorker(deps, { concurrency, onJobDone });
+  }
 
   return {
     deps,
     events,
-    generateImages: (session: SessionRow, input: GenerateImagesInput) => requestImages(deps, session, input),
-    saveApprovedImages: (session: SessionRow, input: SaveApprovedImagesInput) => approveImages(deps, session, input),
-    generateClips: (session: SessionRow, input: GenerateClipsInput) => requestClips(deps, session, input),
-    saveApprovedClips: (session: SessionRow, input: SaveApprovedClipsInput) => approveClips(deps, session, input),
-    composeFinalVideo: (session: SessionRow, input: ComposeFinalVideoInput) => requestComposition(deps, session, input),
+    generateImages: (session: SessionRow, input: GenerateImagesInput) =>
+      STEPS.generateImages.request(deps, session, input),
+    saveApprovedImages: (session: SessionRow, input: SaveApprovedImagesInput) =>
+      STEPS.saveApprovedImages.request(deps, session, input),
+    generateClips: (session: SessionRow, input: GenerateClipsInput) =>
+      STEPS.generateClips.request(deps, session, input),
+    saveApprovedClips: (session: SessionRow, input: SaveApprovedClipsInput) =>
+      STEPS.saveApprovedClips.request(deps, session, input),
+    composeFinalVideo: (session: SessionRow, input: ComposeFinalVideoInput) =>
+      STEPS.composeFinalVideo.request(deps, session, input),
     retry: (session: SessionRow) => retryFailedStep(deps, session),
-    queueHealth: async () => ((await boss.getQueue("generate-images")) ? ("ok" as const) : ("error" as const)),
+    queueHealth: async () =>
+      (await boss.getQueue(DEAD_LETTER_QUEUE)) ? ("ok" as const) : ("error" as const),
     stop: async () => {
       await worker?.stop();
       await boss.stop({ graceful: true, timeout: 10_000 });

@@ -1,15 +1,8 @@
 import type { DbConnection } from "@adgen/db";
 import { fromPglite, PgBoss } from "pg-boss";
 
-export const QUEUES = {
-  images: "generate-images",
-  clips: "generate-clips",
-  compose: "compose-video",
-  /** Jobs that exhausted their retries land here, so their session ends in `failed`. */
-  dead: "generation-dead",
-} as const;
-
-export type GenerationQueue = Exclude<(typeof QUEUES)[keyof typeof QUEUES], typeof QUEUES.dead>;
+/** Jobs that exhausted their retries land here, so their session ends in `failed`. */
+export const DEAD_LETTER_QUEUE = "generation-dead";
 
 export interface GenerationJobData {
   sessionId: string;
@@ -24,11 +17,21 @@ export interface QueueTiming {
   retryDelaySeconds?: number;
 }
 
+/** A queue per job step (the STEPS table's `queue` and `expireInSeconds`). */
+export interface StepQueue {
+  queue: string;
+  expireInSeconds: number;
+}
+
 /**
  * pg-boss on the same database as everything else: node-postgres for PostgreSQL, the
  * built-in adapter for PGlite (one process, so the worker runs in the web server).
  */
-export async function startJobQueue(conn: DbConnection, timing: QueueTiming = {}): Promise<PgBoss> {
+export async function startJobQueue(
+  conn: DbConnection,
+  steps: readonly StepQueue[],
+  timing: QueueTiming = {},
+): Promise<PgBoss> {
   const common = {
     schema: "pgboss",
     superviseIntervalSeconds: timing.superviseIntervalSeconds ?? 15,
@@ -37,17 +40,20 @@ export async function startJobQueue(conn: DbConnection, timing: QueueTiming = {}
   };
   const boss =
     conn.driver === "pg"
-      ? new PgBoss({ ...common, connectionString: conn.url, max: 4, application_name: "adgen-jobs" })
+      ? new PgBoss({
+          ...common,
+          connectionString: conn.url,
+          max: 4,
+          application_name: "adgen-jobs",
+        })
       : new PgBoss({ ...common, db: fromPglite(conn.pglite), backend: "pglite" });
   boss.on("error", (error) => console.error("[jobs]", error.message));
   await boss.start();
 
-  if (!(await boss.getQueue(QUEUES.dead))) await boss.createQueue(QUEUES.dead, { retryLimit: 5, retryDelay: 1 });
-  for (const [name, expireInSeconds] of [
-    [QUEUES.images, 10 * 60],
-    [QUEUES.clips, 20 * 60],
-    [QUEUES.compose, 20 * 60],
-  ] as const) {
+  if (!(await boss.getQueue(DEAD_LETTER_QUEUE))) {
+    await boss.createQueue(DEAD_LETTER_QUEUE, { retryLimit: 5, retryDelay: 1 });
+  }
+  for (const { queue, expireInSeconds } of steps) {
     const options = {
       retryLimit: 3,
       retryDelay: timing.retryDelaySeconds ?? 2,
@@ -55,10 +61,10 @@ export async function startJobQueue(conn: DbConnection, timing: QueueTiming = {}
       retryDelayMax: 60,
       expireInSeconds,
       heartbeatSeconds: timing.heartbeatSeconds ?? 20,
-      deadLetter: QUEUES.dead,
+      deadLetter: DEAD_LETTER_QUEUE,
     };
-    if (await boss.getQueue(name)) await boss.updateQueue(name, options);
-    else await boss.createQueue(name, options);
+    if (await boss.getQueue(queue)) await boss.updateQueue(queue, options);
+    else await boss.createQueue(queue, options);
   }
   return boss;
 }

@@ -1,15 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { BatchFailedError, ModelCallError } from "@adgen/agents";
 import { isMediaError } from "@adgen/media";
-import type { Stage } from "@adgen/schemas";
+import { runningStep, STEP_FLOW, type Stage } from "@adgen/schemas";
 import { PipelineError } from "./errors";
 
-/** How each running stage is named to users when it fails. */
-const STEPS: Partial<Record<Stage, { step: string; unit?: string }>> = {
-  image_generation: { step: "image generation", unit: "image" },
-  clip_generation: { step: "clip generation", unit: "clip" },
-  final_composition: { step: "composition" },
-};
+/** How the step running in `stage` is named to users when it fails (the STEPS table says). */
+function namesOf(stage: Stage): { step: string; unit: string | null } {
+  const running = runningStep(stage);
+  if (!running) return { step: stage.replaceAll("_", " "), unit: null };
+  return { step: STEP_FLOW[running].label, unit: STEP_FLOW[running].unit };
+}
 
 /** What internal text looks like: paths, stack lines, SQL, several lines, or a lot of it. */
 const INTERNAL = [
@@ -58,7 +58,7 @@ function referenceFor(error: unknown, step: string): string {
  * the same reference, so a unit's cost line and progress message agree.
  */
 export function userFacingError(error: unknown, stage: Stage): string {
-  const names = STEPS[stage] ?? { step: stage.replaceAll("_", " ") };
+  const names = namesOf(stage);
   if (error instanceof BatchFailedError) {
     const [first] = error.summary.causes;
     const readable = readableMessage(first);

@@ -1,63 +1,55 @@
+import { findSessionById } from "@adgen/db";
+import { runningStep, STEP_FLOW } from "@adgen/schemas";
 import type { Job, JobWithMetadata } from "pg-boss";
 import type { PipelineDeps } from "./deps";
-import { runComposeJob } from "./jobs/compose-video";
-import { runClipJob } from "./jobs/generate-clips";
-import { runImageJob } from "./jobs/generate-images";
 import { failRun } from "./jobs/run-guard";
-import { QUEUES, type GenerationJobData } from "./queue";
-
-type Handler = (deps: PipelineDeps, data: GenerationJobData, finalAttempt: boolean) => Promise<void>;
-
-const HANDLERS: [string, Handler][] = [
-  [QUEUES.images, runImageJob],
-  [QUEUES.clips, runClipJob],
-  [QUEUES.compose, runComposeJob],
-];
-
-const RUNNING_STAGE_OF: Record<string, "image_generation" | "clip_generation" | "final_composition"> = {
-  [QUEUES.images]: "image_generation",
-  [QUEUES.clips]: "clip_generation",
-  [QUEUES.compose]: "final_composition",
-};
+import { DEAD_LETTER_QUEUE, type GenerationJobData } from "./queue";
+import { JOB_STEPS } from "./steps";
 
 export interface WorkerHandle {
   stop: () => Promise<void>;
 }
 
 /**
- * Registers the job handlers with pg-boss. Any number of processes may do this against
- * one database: pg-boss hands each job to one of them.
+ * Registers a handler per job step of the STEPS table with pg-boss. Any number of processes
+ * may do this against one database: pg-boss hands each job to one of them.
  */
 export async function startWorker(
   deps: PipelineDeps,
-  options: { concurrency: number; extraHandlers?: [string, Handler][]; onJobDone?: (queue: string, sessionId: string) => void },
+  options: { concurrency: number; onJobDone?: (queue: string, sessionId: string) => void },
 ): Promise<WorkerHandle> {
-  const handlers = [...HANDLERS, ...(options.extraHandlers ?? [])];
-  for (const [queue, handler] of handlers) {
+  for (const step of JOB_STEPS) {
     await deps.boss.work(
-      queue,
+      step.queue,
       { localConcurrency: options.concurrency, includeMetadata: true, pollingIntervalSeconds: 0.5 },
       async (jobs: JobWithMetadata<GenerationJobData>[]) => {
         for (const job of jobs) {
-          await handler(deps, job.data, job.retryCount >= job.retryLimit);
-          options.onJobDone?.(queue, job.data.sessionId);
+          const finalAttempt = job.retryCount >= job.retryLimit;
+          await step.run(deps, { flow: step, ...job.data, finalAttempt });
+          options.onJobDone?.(step.queue, job.data.sessionId);
         }
       },
     );
   }
-  // A job that died (crashes, timeouts) more often than its retries allow still gets a final state.
-  await deps.boss.work(QUEUES.dead, async (jobs: Job<GenerationJobData>[]) => {
-    for (const job of jobs) {
-      const stage = RUNNING_STAGE_OF[job.name] ?? null;
-      for (const candidate of stage ? [stage] : Object.values(RUNNING_STAGE_OF)) {
-        await failRun(deps, job.data.sessionId, job.data.runId, candidate, "The job stopped unexpectedly several times. Please try again.");
-      }
-    }
+  await deps.boss.work(DEAD_LETTER_QUEUE, async (jobs: Job<GenerationJobData>[]) => {
+    for (const job of jobs) await failDeadRun(deps, job.data);
   });
   return {
     stop: async () => {
-      for (const [queue] of handlers) await deps.boss.offWork(queue);
-      await deps.boss.offWork(QUEUES.dead);
+      for (const step of JOB_STEPS) await deps.boss.offWork(step.queue);
+      await deps.boss.offWork(DEAD_LETTER_QUEUE);
     },
   };
+}
+
+/**
+ * A job that died (crashes, timeouts) more often than its retries allow still gets a final
+ * state: its run fails if it is still running, whichever step it was.
+ */
+async function failDeadRun(deps: PipelineDeps, data: GenerationJobData) {
+  const session = await findSessionById(deps.db, data.sessionId);
+  const running = session ? runningStep(session.stage) : null;
+  if (!running) return;
+  const reason = "The job stopped unexpectedly several times. Please try again.";
+  await failRun(deps, data, STEP_FLOW[running], reason);
 }

@@ -12,7 +12,11 @@ export function createProgressReporter(deps: PipelineDeps, sessionId: string, st
     report(progress: number | (() => number), message: string | (() => string)): Promise<void> {
       const next = chain.then(async () => {
         highest = Math.max(highest, typeof progress === "function" ? progress() : progress);
-        await deps.events.publish(sessionId, { stage, progress: highest, message: typeof message === "function" ? message() : message });
+        await deps.events.publish(sessionId, {
+          stage,
+          progress: highest,
+          message: typeof message === "function" ? message() : message,
+        });
       });
       // A failed write must not block the events after it; the caller still sees its own failure.
       chain = next.catch(() => undefined);
@@ -22,3 +26,5 @@ export function createProgressReporter(deps: PipelineDeps, sessionId: string, st
     flush: () => chain.then(() => undefined),
   };
 }
+
+export type ProgressReporter = ReturnType<typeof createProgressReporter>;

@@ -1,28 +1,31 @@
 import { BatchFailedError, ModelCallError } from "@adgen/agents";
-import { and, assets, eq, sessions, type SessionRow } from "@adgen/db";
-import type { Stage } from "@adgen/schemas";
+import { findCurrentRun, moveRunStage, type RunPatch, type SessionRow } from "@adgen/db";
+import type { JobStepFlow } from "@adgen/schemas";
 import type { PipelineDeps } from "../deps";
 import { BudgetExceededError } from "../errors";
-import { moveStage } from "../stage-machine";
-import { createProgressReporter } from "./progress-reporter";
+import { releaseRun } from "../ledger";
+import type { JobAttempt } from "../step-types";
+import { userFacingError } from "../user-facing-error";
+import { createProgressReporter, type ProgressReporter } from "./progress-reporter";
 
-/** The session if this job's run is still the current one in the expected stage, else null. */
-export async function loadCurrentRun(
-  deps: PipelineDeps,
-  sessionId: string,
-  runId: string,
-  stage: Stage,
-): Promise<SessionRow | null> {
-  const [session] = await deps.db.select().from(sessions).where(eq(sessions.id, sessionId));
-  if (!session || session.stage !== stage || session.currentRunId !== runId) return null;
-  return session;
-}
+type Run = { sessionId: string; runId: string };
 
-/** Ends a run in `failed` with a reason the user can read; the user retries from the last good stage. */
-export async function failRun(deps: PipelineDeps, sessionId: string, runId: string, stage: Stage, reason: string) {
-  const moved = await moveStage(deps.db, sessionId, [stage], "failed", { error: reason, reservedMicros: 0 });
-  if (!moved || moved.currentRunId !== runId) return;
-  await deps.events.publish(sessionId, { stage: "failed", progress: 100, message: reason, error: reason, done: true });
+/** Ends a run in `failed` with a reason the user can read, if the run is still running. */
+export async function failRun(deps: PipelineDeps, run: Run, flow: JobStepFlow, reason: string) {
+  const moved = await moveRunStage(
+    deps.db,
+    { ...run, from: flow.running, to: "failed" },
+    { error: reason },
+  );
+  if (!moved) return;
+  await releaseRun(deps.db, run.sessionId, run.runId);
+  await deps.events.publish(run.sessionId, {
+    stage: "failed",
+    progress: 100,
+    message: reason,
+    error: reason,
+    done: true,
+  });
 }
 
 /**
@@ -36,61 +39,49 @@ export function isPermanent(error: unknown): boolean {
   return false;
 }
 
-/**
- * Starts an attempt of a job: the session if the run is still current (else null, and the
- * job does nothing), with reservations a crashed attempt left behind cleared and a
- * progress reporter for this stage.
- */
-export async function beginAttempt(deps: PipelineDeps, data: { sessionId: string; runId: string }, stage: Stage) {
-  const session = await loadCurrentRun(deps, data.sessionId, data.runId, stage);
-  if (!session) return null;
-  await deps.db.update(sessions).set({ reservedMicros: 0 }).where(eq(sessions.id, data.sessionId));
-  return { session, progress: createProgressReporter(deps, data.sessionId, stage) };
-}
-
-/** Work keys of the session's assets of one type: the units a retried job skips. */
-export async function doneWorkKeys(deps: PipelineDeps, sessionId: string, type: "image" | "video") {
-  const rows = await deps.db
-    .select({ workKey: assets.workKey })
-    .from(assets)
-    .where(and(eq(assets.sessionId, sessionId), eq(assets.type, type)));
-  return new Set(rows.map((r) => r.workKey));
-}
-
-/** Ends a successful attempt: moves to the next stage and tells followers, if the run is still current. */
-export async function completeRun(
-  deps: PipelineDeps,
-  data: { sessionId: string; runId: string },
-  from: Stage,
-  to: Stage,
-  message: string,
-  patch: Partial<typeof sessions.$inferInsert> = {},
-) {
-  const moved = await moveStage(deps.db, data.sessionId, [from], to, { lastGoodStage: to, reservedMicros: 0, ...patch });
-  if (moved?.currentRunId === data.runId) {
-    await deps.events.publish(data.sessionId, { stage: to, progress: 100, message, done: true });
-  }
+/** How a job's work ended: the message users see and what the session keeps. */
+export interface JobOutcome {
+  message: string;
+  patch?: RunPatch;
 }
 
 /**
- * Ends a failed attempt. A failure that retrying cannot change (a budget refusal, a
- * permanent model error) or the last attempt fails the run; anything else is rethrown so
- * pg-boss retries it with backoff.
+ * One attempt of a job, start to end. It does nothing unless its run is still current in
+ * the step's running stage; it releases what a crashed attempt had reserved, runs `work`,
+ * and then moves the run to the step's done stage. A failure that retrying cannot change
+ * (a budget refusal, a permanent model error) or one on the last attempt fails the run;
+ * anything else is rethrown so pg-boss retries it with backoff.
  */
-export async function settleFailedAttempt(
+export async function runAttempt(
   deps: PipelineDeps,
-  data: { sessionId: string; runId: string },
-  stage: Stage,
-  progress: { flush: () => Promise<void>; report: (p: number, m: string) => Promise<void> },
-  error: unknown,
-  reason: string,
-  finalAttempt: boolean,
+  attempt: JobAttempt,
+  work: (session: SessionRow, progress: ProgressReporter) => Promise<JobOutcome>,
 ): Promise<void> {
-  await progress.flush();
-  if (isPermanent(error) || finalAttempt) {
-    await failRun(deps, data.sessionId, data.runId, stage, reason);
-    return;
+  const { flow, sessionId, runId } = attempt;
+  const session = await findCurrentRun(deps.db, sessionId, runId, flow.running);
+  if (!session) return;
+  await releaseRun(deps.db, sessionId, runId);
+  const progress = createProgressReporter(deps, sessionId, flow.running);
+  try {
+    const outcome = await work(session, progress);
+    await progress.flush();
+    const run = { sessionId, runId, from: flow.running, to: flow.done, lastGood: true };
+    if (!(await moveRunStage(deps.db, run, outcome.patch))) return;
+    await releaseRun(deps.db, sessionId, runId);
+    await deps.events.publish(sessionId, {
+      stage: flow.done,
+      progress: 100,
+      message: outcome.message,
+      done: true,
+    });
+  } catch (error) {
+    const reason = userFacingError(error, flow.running);
+    await progress.flush();
+    if (isPermanent(error) || attempt.finalAttempt) {
+      await failRun(deps, attempt, flow, reason);
+      return;
+    }
+    await progress.report(5, `Something went wrong (${reason}). Retrying…`);
+    throw error;
   }
-  await progress.report(5, `Something went wrong (${reason}). Retrying…`);
-  throw error;
 }
