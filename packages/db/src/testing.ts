@@ -52,3 +52,41 @@ async function adminQuery(serverUrl: string, text: string): Promise<void> {
     await client.end();
   }
 }
+
+export interface HeldRowLock {
+  /** Resolves once `count` statements of other connections wait for a lock in this database. */
+  waitForWaiters: (count: number, timeoutMs?: number) => Promise<void>;
+  /** Ends the transaction that holds the lock. */
+  release: () => Promise<void>;
+}
+
+/**
+ * PostgreSQL only: locks one session row from a connection of its own, as a slow writer
+ * would. Reads go on; writes to the row wait. Concurrent requests therefore all get past
+ * their checks and meet at their first write, which is what a race test needs to prove that
+ * the write itself (not the check before it) lets only one through.
+ */
+export async function holdSessionRowLock(url: string, sessionId: string): Promise<HeldRowLock> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("begin");
+  await client.query("select id from sessions where id = $1 for update", [sessionId]);
+  return {
+    async waitForWaiters(count, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const { rows } = await client.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock'`,
+        );
+        if ((rows[0]?.n ?? 0) >= count) return;
+        if (Date.now() > deadline) throw new Error(`fewer than ${count} statements waited`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    async release() {
+      await client.query("commit");
+      await client.end();
+    },
+  };
+}
