@@ -1,0 +1,26 @@
+import { STEP_FLOW, STEP_NAMES } from "@adgen/schemas";
+import { describe, expect, it } from "vitest";
+import { JOB_STEPS, STEPS } from "./steps";
+
+describe("the STEPS table", () => {
+  it("has one row per step of the flow, each carrying its flow row whole", () => {
+    expect(Object.keys(STEPS)).toEqual(STEP_NAMES);
+    for (const name of STEP_NAMES) {
+      expect(STEPS[name]).toMatchObject({ ...STEP_FLOW[name], name });
+    }
+  });
+
+  it("gives every job step its own queue, expiry and handler", () => {
+    expect(JOB_STEPS.map((s) => s.name)).toEqual([
+      "generateImages",
+      "generateClips",
+      "composeFinalVideo",
+    ]);
+    expect(new Set(JOB_STEPS.map((s) => s.queue)).size).toBe(JOB_STEPS.length);
+    expect(new Set(JOB_STEPS.map((s) => s.running)).size).toBe(JOB_STEPS.length);
+    for (const step of JOB_STEPS) {
+      expect(step.expireInSeconds).toBeGreaterThan(0);
+      expect(step.run).toBeTypeOf("function");
+    }
+  });
+});
