@@ -1,39 +1,10 @@
 /**
- * A stand-alone job worker: runs generation jobs against the same PostgreSQL (and the same
- * media storage) as the web servers, on this machine or any other. Start as many as you like.
+ * The stand-alone job worker (`pnpm worker`): start as many as you like, on any machine
+ * that reaches the web servers' PostgreSQL and media storage.
  */
-import { migrateDatabase, openDatabase, readDbEnv } from "@adgen/db";
-import { createPipeline, jobSettingsFromEnv, readPipelineEnv } from "@adgen/pipeline";
-import { createStorageFromEnv } from "@adgen/storage";
+import { runWorkerProcess } from "./worker-process";
 
-async function main() {
-  const dbEnv = readDbEnv();
-  const env = readPipelineEnv();
-  if (!dbEnv.DATABASE_URL) {
-    throw new Error("DATABASE_URL is required: a separate worker needs the same PostgreSQL as the web server.");
-  }
-  const conn = await openDatabase({ databaseUrl: dbEnv.DATABASE_URL, poolSize: env.WORKER_CONCURRENCY * 2 + 2 });
-  await migrateDatabase(conn);
-  const pipeline = await createPipeline({
-    conn,
-    storage: createStorageFromEnv(),
-    workerMode: "embedded",
-    ...jobSettingsFromEnv(env),
-    onJobDone: (queue, sessionId) => console.log(`[worker ${process.pid}] finished ${queue} ${sessionId}`),
-  });
-  console.log(`[worker ${process.pid}] ready: ${env.WORKER_CONCURRENCY} jobs at a time`);
-
-  const stop = async (signal: string) => {
-    console.log(`[worker ${process.pid}] ${signal}: finishing current jobs…`);
-    await pipeline.stop();
-    await conn.close();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-}
-
-main().catch((error: unknown) => {
+runWorkerProcess().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
