@@ -2,10 +2,8 @@ import { pipeline } from "node:stream/promises";
 import type { ApiServices } from "@adgen/api";
 import { findOwnedSession } from "@adgen/db";
 import { idSchema } from "@adgen/schemas";
-import { isValidStorageKey, parseRangeHeader, type Storage } from "@adgen/storage";
+import { parseRangeHeader, parseSessionKey, type Storage } from "@adgen/storage";
 import type { Request, Response } from "express";
-
-const SESSION_KEY = /^sessions\/([^/]+)\//;
 
 /** The storage key a request path names, or null when it is not even decodable. */
 function keyFromPath(path: string): string | null {
@@ -42,10 +40,8 @@ export function createMediaHandler(services: ApiServices, storage: Storage) {
   return async (req: Request, res: Response) => {
     const notFound = () => res.status(404).type("text/plain").send("Not found");
     const key = keyFromPath(req.path);
-    const sessionId = key ? SESSION_KEY.exec(key)?.[1] : undefined;
-    if (!key || !sessionId || !idSchema.safeParse(sessionId).success || !isValidStorageKey(key)) {
-      return notFound();
-    }
+    const sessionId = key ? parseSessionKey(key)?.sessionId : undefined;
+    if (!key || !sessionId || !idSchema.safeParse(sessionId).success) return notFound();
 
     const caller = await callerOf(services, req);
     if (!caller || !(await findOwnedSession(services.db, caller.user.id, sessionId))) {

@@ -12,6 +12,7 @@ import {
   sessionIdInput,
   usdToMicros,
 } from "@adgen/schemas";
+import { sessionPrefix } from "@adgen/storage";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { requireOwnedSession } from "../access";
@@ -81,7 +82,7 @@ export const sessionsRouter = router({
     // Rows go first: a file left behind by a failed cleanup is harmless, a row pointing at a missing file is not.
     const deleted = await deleteOwnedSession(ctx.db, ctx.user.id, input.sessionId);
     if (!deleted) throw new TRPCError({ code: "NOT_FOUND", message: "Session not found." });
-    await ctx.deleteMedia(`sessions/${input.sessionId}`).catch((error: unknown) => {
+    await ctx.deleteMedia(sessionPrefix(input.sessionId)).catch((error: unknown) => {
       console.error(`[sessions.delete] could not remove files of ${input.sessionId}:`, error);
     });
     return { sessionId: input.sessionId, deleted: true as const };
