@@ -1,4 +1,4 @@
-import { RUNNING_STAGES } from "@adgen/schemas";
+import { canStartStep, runningStep, type StepName } from "@adgen/schemas";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AppShell } from "../components/app-shell";
@@ -43,13 +43,16 @@ export default function SessionPage() {
   const result = useActionData<typeof action>();
   const failure = result && "message" in result ? (result as ActionFailure) : undefined;
   const busy = useNavigation().state !== "idle";
-  const running = RUNNING_STAGES.includes(session.stage);
-  const { latest } = useProgress(user.id, session.id, running);
   const stage = session.stage;
+  // What the user can do now comes from the flow table (STEP_FLOW in @adgen/schemas).
+  const working = runningStep(stage);
+  const can = (step: StepName) => canStartStep(step, stage);
+  const running = working !== null;
+  const { latest } = useProgress(user.id, session.id, running);
   const hasImages = session.generatedImages.length > 0;
-  const readyForClips = session.approvedImageIds.length >= 2 && stage !== "image_generation";
-  const hasClips = session.generatedClips.length > 0 && stage !== "clip_generation";
-  const readyToFinish = session.clipOrder.length > 0 && hasClips && stage !== "final_composition";
+  const hasClips = session.generatedClips.length > 0;
+  const readyForClips = session.approvedImageIds.length >= 2 && can("generateClips");
+  const readyToFinish = session.clipOrder.length > 0 && hasClips && can("composeFinalVideo");
 
   return (
     <AppShell email={user.email}>
@@ -94,7 +97,7 @@ export default function SessionPage() {
       ) : null}
 
       <div className="flex flex-col gap-6">
-        {session.finalVideo && stage !== "final_composition" ? (
+        {session.finalVideo && working !== "composeFinalVideo" ? (
           <FinalVideoPanel
             video={session.finalVideo}
             totalCost={session.totalCost}
@@ -120,9 +123,10 @@ export default function SessionPage() {
           <p className="text-sm text-red-600">{failure.message}</p>
         ) : null}
 
-        {stage === "image_generation" ? (
+        {working === "generateImages" ? (
           <ProgressPanel title="Generating product images" event={latest} />
-        ) : (
+        ) : null}
+        {can("generateImages") ? (
           <StepCard
             step={1}
             title="Product"
@@ -134,9 +138,9 @@ export default function SessionPage() {
           >
             <PromptForm defaultPrompt={session.productPrompt} failure={failure} busy={busy} />
           </StepCard>
-        )}
+        ) : null}
 
-        {hasImages && stage !== "image_generation" ? (
+        {hasImages && working !== "generateImages" ? (
           <StepCard
             step={2}
             title="Choose your images"
@@ -147,21 +151,21 @@ export default function SessionPage() {
               images={session.generatedImages}
               failure={failure}
               busy={busy}
-              editable={!running}
+              editable={can("saveApprovedImages")}
             />
           </StepCard>
         ) : null}
 
-        {stage === "clip_generation" ? (
+        {working === "generateClips" ? (
           <ProgressPanel title="Animating clips" event={latest} />
         ) : null}
-        {readyForClips && stage !== "clip_generation" ? (
+        {readyForClips ? (
           <StepCard step={3} title="Scene" hint="One clip is made from each approved image.">
             <ClipForm defaultPrompt={session.videoPrompt} failure={failure} busy={busy} />
           </StepCard>
         ) : null}
 
-        {hasClips ? (
+        {hasClips && working !== "generateClips" ? (
           <StepCard
             step={4}
             title="Choose and order your clips"
@@ -173,11 +177,12 @@ export default function SessionPage() {
               clipOrder={session.clipOrder}
               failure={failure}
               busy={busy}
+              editable={can("saveApprovedClips")}
             />
           </StepCard>
         ) : null}
 
-        {stage === "final_composition" ? (
+        {working === "composeFinalVideo" ? (
           <ProgressPanel title="Composing your ad" event={latest} />
         ) : null}
         {readyToFinish ? (
