@@ -1,6 +1,5 @@
 import { withPricesAndFaults } from "@adgen/agents/testing";
 import type { AppRouter } from "@adgen/api";
-import { listAssetWorkKeys, listSessionCosts } from "@adgen/db";
 import { createLocalProvider } from "@adgen/provider-local";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -155,7 +154,10 @@ describe("the generation flow", () => {
     expect(resumed).toEqual(all.slice(3));
     again.close();
     // Unsubscribing reaches the server asynchronously; then no follower may be left behind.
-    await vi.waitFor(() => expect(server.services.pipeline.events.listenerCount()).toBe(0));
+    // The timeout only detects a hang.
+    await vi.waitFor(() => expect(server.services.pipeline.events.listenerCount()).toBe(0), {
+      timeout: 30_000,
+    });
     user.close();
   });
 });
@@ -240,8 +242,9 @@ describe("composition", () => {
     });
     const probed = await probeUrl(server.baseUrl, session.finalVideo!.url, user.token);
     expect(probed).toMatchObject({ width: 1920, height: 1080, videoCodec: "h264", hasAudio: true });
-    // 1 s intro + 2 × 2 s clips + 1 s outro, less the crossfades between the four segments.
-    expect(probed.durationSec).toBeCloseTo(session.finalVideo!.duration!, 1);
+    // The plan: 1 s intro + 2 × 2 s clips + 1 s outro, less three 0.5 s crossfades.
+    expect(probed.durationSec).toBeCloseTo(1 + 2 + 2 + 1 - 3 * 0.5, 1);
+    expect(session.finalVideo!.duration).toBeCloseTo(4.5, 1);
 
     await compose({
       aspectRatio: "9:16",
@@ -281,19 +284,6 @@ describe("refusals", () => {
       sessionId,
       productPrompt: "Canvas tote bag",
       numImages: 4,
-    });
-    // A double click: the second request finds the job already running.
-    expect(
-      await failureOf(
-        owner.client.generation.generateImages.mutate({
-          sessionId,
-          productPrompt: "Canvas tote bag",
-          numImages: 4,
-        }),
-      ),
-    ).toMatchObject({
-      code: "PRECONDITION_FAILED",
-      message: "Images are still being generated. Wait for them to finish.",
     });
     await followUntil(owner.client, sessionId, ["image_selection"]);
     const images = (await owner.client.sessions.get.query({ sessionId })).generatedImages;
@@ -379,85 +369,14 @@ describe("refusals", () => {
     expect(left).toBeNull();
     user.close();
   });
-
-  it("keeps the other views when one fails, and fails the step with the reason when all do", async () => {
-    const partial = await startTestServer({
-      provider: withPricesAndFaults(createLocalProvider(), PRICES, { failViews: ["back"] }),
-    });
-    try {
-      const anon = createClient(partial.baseUrl);
-      const { sessionToken } = await anon.client.auth.signup.mutate({
-        email: "partial@example.com",
-        password: "long-enough-pw",
-      });
-      anon.close();
-      const { client, close } = createClient(partial.baseUrl, { token: sessionToken });
-      const { sessionId } = await client.sessions.create.mutate();
-      await client.generation.generateImages.mutate({
-        sessionId,
-        productPrompt: "Glass perfume bottle",
-        numImages: 6,
-      });
-      const events = await followUntil(client, sessionId, ["image_selection", "failed"]);
-      expect(events.at(-1)).toMatchObject({
-        stage: "image_selection",
-        message: "5 images ready (1 failed). Approve at least 2.",
-      });
-      const session = await client.sessions.get.query({ sessionId });
-      expect(session.generatedImages.map((i) => i.viewType)).not.toContain("back");
-      expect(session.generatedImages).toHaveLength(5);
-      const costs = await client.sessions.costs.query({ sessionId });
-      expect(costs.lines.filter((l) => !l.success)).toMatchObject([
-        {
-          agent: "image_generator",
-          success: false,
-          error: "The image model could not render the back view.",
-          cost: 0.003,
-        },
-      ]);
-      close();
-    } finally {
-      await partial.close();
-    }
-
-    const broken = await startTestServer({
-      provider: withPricesAndFaults(createLocalProvider(), PRICES, { failAllImages: true }),
-    });
-    try {
-      const anon = createClient(broken.baseUrl);
-      const { sessionToken } = await anon.client.auth.signup.mutate({
-        email: "broken@example.com",
-        password: "long-enough-pw",
-      });
-      anon.close();
-      const { client, close } = createClient(broken.baseUrl, { token: sessionToken });
-      const { sessionId } = await client.sessions.create.mutate();
-      await client.generation.generateImages.mutate({
-        sessionId,
-        productPrompt: "Glass perfume bottle",
-        numImages: 4,
-      });
-      const events = await followUntil(client, sessionId, ["image_selection", "failed"]);
-      expect(events.at(-1)).toMatchObject({ stage: "failed", done: true });
-      const session = await client.sessions.get.query({ sessionId });
-      expect(session.stage).toBe("failed");
-      expect(session.error).toMatch(
-        /^Every image failed: The image model could not render the \w+ view\.$/,
-      );
-      expect(session.lastGoodStage).toBe("created");
-      close();
-    } finally {
-      await broken.close();
-    }
-  });
 });
 
 describe("the spending cap", () => {
-  it("refuses a step whose estimate passes the cap, and stops the call that would pass it mid-job", async () => {
-    // The parser is estimated at $0.001 but really charges $0.004, as an LLM's token count can.
+  it("refuses a step whose estimate passes the cap with the reason, before anything runs", async () => {
+    // What happens to calls inside a job at the cap is the pipeline's (packages/pipeline).
     const capped = await startTestServer({
       budgetUsd: 0.015,
-      provider: withPricesAndFaults(createLocalProvider(), { ...PRICES, parserActual: 0.004 }),
+      provider: withPricesAndFaults(createLocalProvider(), PRICES),
     });
     try {
       const anon = createClient(capped.baseUrl);
@@ -482,35 +401,12 @@ describe("the spending cap", () => {
         message:
           "This would pass the session's $0.015 spending cap: $0.00 spent so far and this step needs about $0.019.",
       });
-      expect((await client.sessions.get.query({ sessionId })).stage).toBe("created");
-
-      await client.generation.generateImages.mutate({
-        sessionId,
-        productPrompt: "Steel watch",
-        numImages: 4,
-      });
-      const events = await followUntil(client, sessionId, ["image_selection", "failed"]);
-      const refusal = events.find((e) => e.message.includes("spending cap"));
-      expect(refusal?.message).toMatch(
-        /view failed: This would pass the session's \$0\.015 spending cap: \$0\.013 spent so far/,
-      );
       const session = await client.sessions.get.query({ sessionId });
-      expect(session.generatedImages).toHaveLength(3);
-      expect(session.totalCost).toBe(0.013);
-      expect(session.totalCost).toBeLessThanOrEqual(0.015);
-      const lines = await listSessionCosts(capped.testDb.conn.db, sessionId);
-      expect(lines).toHaveLength(4);
+      expect(session).toMatchObject({ stage: "created", totalCost: 0 });
+      expect((await client.sessions.costs.query({ sessionId })).lines).toEqual([]);
       close();
     } finally {
       await capped.close();
     }
-  });
-});
-
-describe("stored rows", () => {
-  it("never stores one unit of work twice", async () => {
-    const rows = await listAssetWorkKeys(server.testDb.conn.db);
-    const keys = rows.map((r) => `${r.sessionId}/${r.workKey}`);
-    expect(new Set(keys).size).toBe(keys.length);
   });
 });
