@@ -1,7 +1,4 @@
-import { writeFile } from "node:fs/promises";
-import path from "node:path";
 import { listSessionAssets, parseAssetMetadata, parsePlan } from "@adgen/db";
-import { probeMedia, withTempDir } from "@adgen/media";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PipelineError } from "./errors";
 import { makeClips, makeImages, orderClips } from "./test/flow";
@@ -12,15 +9,6 @@ beforeAll(async () => {
   h = await startPipeline();
 });
 afterAll(() => h.close());
-
-async function probeStored(key: string) {
-  const bytes = await h.storage.getBytes(key);
-  return withTempDir(async (dir) => {
-    const file = path.join(dir, "clip.mp4");
-    await writeFile(file, bytes);
-    return probeMedia(file);
-  });
-}
 
 describe("the clips step", () => {
   it("animates each approved image into a clip of the asked length, charged exactly", async () => {
@@ -39,7 +27,7 @@ describe("the clips step", () => {
     const scenes = parsePlan(session).scenes ?? [];
     expect(scenes.map((s) => s.imageId).sort()).toEqual([...approved].sort());
     for (const clip of clips) {
-      const probed = await probeStored(clip.storageKey);
+      const probed = await h.probe(clip.storageKey);
       expect(probed.durationSec).toBeGreaterThan(2 - 1 / 30 - 0.001);
       expect(probed.durationSec).toBeLessThan(2 + 1 / 30 + 0.001);
       expect(probed).toMatchObject({ videoCodec: "h264", fps: 30 });

@@ -1,7 +1,4 @@
-import { writeFile } from "node:fs/promises";
-import path from "node:path";
 import { listSessionAssets, parseAssetMetadata } from "@adgen/db";
-import { probeMedia, withTempDir } from "@adgen/media";
 import type { ComposeFinalVideoInput } from "@adgen/schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeClips, makeImages, orderClips } from "./test/flow";
@@ -12,15 +9,6 @@ beforeAll(async () => {
   h = await startPipeline();
 });
 afterAll(() => h.close());
-
-async function probeStored(key: string) {
-  const bytes = await h.storage.getBytes(key);
-  return withTempDir(async (dir) => {
-    const file = path.join(dir, "final.mp4");
-    await writeFile(file, bytes);
-    return probeMedia(file);
-  });
-}
 
 describe("the composition step", () => {
   it("composes the ordered clips to the planned length, and keeps earlier videos", async () => {
@@ -72,7 +60,7 @@ describe("the composition step", () => {
       hasAudio: true,
       videoCodec: "h264",
     });
-    const probed = await probeStored(final!.storageKey);
+    const probed = await h.probe(final!.storageKey);
     expect(probed).toMatchObject({ width: 1920, height: 1080, fps: 30, hasAudio: true });
     // The plan: 1 s intro + 2 × 2 s clips + 1 s outro, less three 0.5 s crossfades.
     expect(probed.durationSec).toBeCloseTo(1 + 2 + 2 + 1 - 3 * 0.5, 1);

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Provider } from "@adgen/agents";
@@ -11,6 +11,7 @@ import {
   type SessionRow,
 } from "@adgen/db";
 import { createTestDatabase, type TestDatabase } from "@adgen/db/testing";
+import { probeMedia, withTempDir } from "@adgen/media";
 import { createLocalProvider } from "@adgen/provider-local";
 import { usdToMicros } from "@adgen/schemas";
 import { createLocalStorage, type LocalStorage } from "@adgen/storage";
@@ -43,6 +44,8 @@ export interface PipelineHarness {
   untilDone: (sessionId: string, after?: number) => Promise<StoredEvent[]>;
   /** The session's cost lines and their sum in micro-dollars. */
   costs: (sessionId: string) => Promise<{ lines: CostLines; totalMicros: number }>;
+  /** What ffprobe finds in a stored file. */
+  probe: (storageKey: string) => ReturnType<typeof probeMedia>;
   close: () => Promise<void>;
 }
 
@@ -116,6 +119,14 @@ export async function startPipeline(
     costs: async (sessionId) => {
       const lines = await listSessionCosts(db, sessionId);
       return { lines, totalMicros: lines.reduce((sum, l) => sum + l.costMicros, 0) };
+    },
+    probe: async (storageKey) => {
+      const bytes = await storage.getBytes(storageKey);
+      return withTempDir(async (dir) => {
+        const file = path.join(dir, path.basename(storageKey));
+        await writeFile(file, bytes);
+        return probeMedia(file);
+      });
     },
     close: async () => {
       await pipeline.stop();
