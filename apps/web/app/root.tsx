@@ -14,10 +14,15 @@ import "./tailwind.css";
 
 export const meta: MetaFunction = () => [
   { title: "Adgen — product ads from one line" },
-  { name: "description", content: "Describe a product, approve the shots, download a finished 1080p ad." },
+  {
+    name: "description",
+    content: "Describe a product, approve the shots, download a finished 1080p ad.",
+  },
 ];
 
-export const links: LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
+export const links: LinksFunction = () => [
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export function Layout({ children }: { children: ReactNode }) {
   return (
@@ -57,7 +62,10 @@ export function ErrorBoundary() {
     <main className="mx-auto flex min-h-screen max-w-lg flex-col items-center justify-center gap-4 px-6 text-center">
       <h1 className="text-2xl font-semibold">{title}</h1>
       <p className="text-slate-600">{detail}</p>
-      <Link to="/" className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+      <Link
+        to="/"
+        className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+      >
         Back to your ads
       </Link>
     </main>

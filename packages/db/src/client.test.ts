@@ -13,7 +13,9 @@ describe("embedded PGlite on disk", () => {
       const first = await openDatabase({ pgliteDir: dir });
       expect(first.driver).toBe("pglite");
       await migrateDatabase(first);
-      await first.db.insert(users).values({ id: "u1", email: "kept@example.com", passwordHash: "x" });
+      await first.db
+        .insert(users)
+        .values({ id: "u1", email: "kept@example.com", passwordHash: "x" });
       await first.close();
 
       const second = await openDatabase({ pgliteDir: dir });

@@ -50,7 +50,11 @@ export const saveApprovedClipsInput = z
   .superRefine((value, ctx) => {
     const approved = new Set(value.approvedClipIds);
     if (approved.size !== value.approvedClipIds.length) {
-      ctx.addIssue({ code: "custom", path: ["approvedClipIds"], message: "A clip is listed twice" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["approvedClipIds"],
+        message: "A clip is listed twice",
+      });
     }
     const ordered = new Set(value.clipOrder);
     const sameSet =

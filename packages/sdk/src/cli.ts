@@ -31,7 +31,11 @@ commands:
 
 environment: ADGEN_URL (default http://localhost:3000), ADGEN_TOKEN (else the saved token)`;
 
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
+function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  flag: string,
+): T | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new Error(`--${flag} must be one of: ${allowed.join(", ")}`);
@@ -69,8 +73,15 @@ async function main(argv: string[]) {
   if (command === "login" || command === "signup") {
     const client = createAdgenClient({ baseUrl });
     const input = { email: values.email ?? "", password: values.password ?? "" };
-    const result = command === "login" ? await client.trpc.auth.login.mutate(input) : await client.trpc.auth.signup.mutate(input);
-    const where = await saveCredentials({ baseUrl, token: result.sessionToken, email: result.email });
+    const result =
+      command === "login"
+        ? await client.trpc.auth.login.mutate(input)
+        : await client.trpc.auth.signup.mutate(input);
+    const where = await saveCredentials({
+      baseUrl,
+      token: result.sessionToken,
+      email: result.email,
+    });
     console.log(`Logged in as ${result.email}; token saved to ${where}.`);
     return;
   }
@@ -81,20 +92,33 @@ async function main(argv: string[]) {
     switch (command) {
       case "list": {
         const page = await client.trpc.sessions.list.query({ limit: 50 });
-        for (const s of page.items) console.log(`${s.id}  ${s.stage.padEnd(17)} ${formatUsd(s.totalCost).padStart(8)}  ${s.productPrompt ?? "(no prompt yet)"}`);
+        for (const s of page.items)
+          console.log(
+            `${s.id}  ${s.stage.padEnd(17)} ${formatUsd(s.totalCost).padStart(8)}  ${s.productPrompt ?? "(no prompt yet)"}`,
+          );
         return;
       }
       case "status": {
         const s = await client.trpc.sessions.get.query({ sessionId: args[0] ?? "" });
-        console.log(`${s.productPrompt ?? "(no prompt yet)"} — ${s.stage}, ${formatUsd(s.totalCost)} of ${formatUsd(s.budget)}`);
-        console.log(`images: ${s.generatedImages.length} (${s.approvedImageIds.length} approved); clips: ${s.generatedClips.length} (${s.clipOrder.length} in order)`);
-        if (s.finalVideo) console.log(`video: ${s.finalVideo.duration?.toFixed(1)} s, ${s.finalVideo.resolution}, ${s.finalVideo.fileSizeMb} MB — ${s.finalVideo.url}`);
+        console.log(
+          `${s.productPrompt ?? "(no prompt yet)"} — ${s.stage}, ${formatUsd(s.totalCost)} of ${formatUsd(s.budget)}`,
+        );
+        console.log(
+          `images: ${s.generatedImages.length} (${s.approvedImageIds.length} approved); clips: ${s.generatedClips.length} (${s.clipOrder.length} in order)`,
+        );
+        if (s.finalVideo)
+          console.log(
+            `video: ${s.finalVideo.duration?.toFixed(1)} s, ${s.finalVideo.resolution}, ${s.finalVideo.fileSizeMb} MB — ${s.finalVideo.url}`,
+          );
         if (s.error) console.log(`error: ${s.error}`);
         return;
       }
       case "costs": {
         const c = await client.trpc.sessions.costs.query({ sessionId: args[0] ?? "" });
-        for (const l of c.lines) console.log(`${l.stage.padEnd(17)} ${l.agent.padEnd(16)} ${l.model.padEnd(26)} ${formatUsd(l.cost).padStart(8)} ${(l.durationMs / 1000).toFixed(1).padStart(6)} s ${l.success ? "" : `FAILED ${l.error ?? ""}`}`);
+        for (const l of c.lines)
+          console.log(
+            `${l.stage.padEnd(17)} ${l.agent.padEnd(16)} ${l.model.padEnd(26)} ${formatUsd(l.cost).padStart(8)} ${(l.durationMs / 1000).toFixed(1).padStart(6)} s ${l.success ? "" : `FAILED ${l.error ?? ""}`}`,
+          );
         console.log(`total ${formatUsd(c.total)} of ${formatUsd(c.budget)}`);
         return;
       }
@@ -125,7 +149,9 @@ async function main(argv: string[]) {
           },
         });
         await writeFile(out, video);
-        console.log(`Saved ${out}: ${session.finalVideo?.duration?.toFixed(1)} s, ${session.finalVideo?.resolution}, ${(video.length / 1048576).toFixed(1)} MB, cost ${formatUsd(session.totalCost)} (session ${session.id}).`);
+        console.log(
+          `Saved ${out}: ${session.finalVideo?.duration?.toFixed(1)} s, ${session.finalVideo?.resolution}, ${(video.length / 1048576).toFixed(1)} MB, cost ${formatUsd(session.totalCost)} (session ${session.id}).`,
+        );
         return;
       }
       default:
@@ -138,9 +164,11 @@ async function main(argv: string[]) {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof TRPCClientError) {
-    const fields = (error.data as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors;
+    const fields = (error.data as { fieldErrors?: Record<string, string[]> } | undefined)
+      ?.fieldErrors;
     console.error(`adgen: ${error.message}`);
-    for (const [field, messages] of Object.entries(fields ?? {})) console.error(`  ${field}: ${messages.join(" ")}`);
+    for (const [field, messages] of Object.entries(fields ?? {}))
+      console.error(`  ${field}: ${messages.join(" ")}`);
   } else {
     console.error(`adgen: ${error instanceof Error ? error.message : String(error)}`);
   }

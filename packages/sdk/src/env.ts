@@ -6,7 +6,11 @@ const cliEnvSchema = z.object({
 });
 
 export function readCliEnv(source: NodeJS.ProcessEnv = process.env) {
-  const parsed = cliEnvSchema.safeParse({ ADGEN_URL: source.ADGEN_URL || undefined, ADGEN_TOKEN: source.ADGEN_TOKEN || undefined });
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
+  const parsed = cliEnvSchema.safeParse({
+    ADGEN_URL: source.ADGEN_URL || undefined,
+    ADGEN_TOKEN: source.ADGEN_TOKEN || undefined,
+  });
+  if (!parsed.success)
+    throw new Error(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
   return parsed.data;
 }

@@ -37,17 +37,34 @@ export async function makeAd(client: AdgenClient, options: MakeAdOptions) {
     await trpc.sessions.delete.mutate({ sessionId }).catch(() => undefined);
     throw error;
   }
-  let last = await client.waitForStep(sessionId, { stages: ["image_selection"], onEvent: options.onEvent });
+  let last = await client.waitForStep(sessionId, {
+    stages: ["image_selection"],
+    onEvent: options.onEvent,
+  });
 
   let session = await trpc.sessions.get.query({ sessionId });
-  const approved = session.generatedImages.slice(0, Math.max(2, options.approveImages ?? 3)).map((i) => i.id);
+  const approved = session.generatedImages
+    .slice(0, Math.max(2, options.approveImages ?? 3))
+    .map((i) => i.id);
   await trpc.generation.saveApprovedImages.mutate({ sessionId, approvedImageIds: approved });
-  await trpc.generation.generateClips.mutate({ sessionId, videoPrompt: options.videoPrompt, clipDuration: options.clipDuration ?? 3 });
-  last = await client.waitForStep(sessionId, { stages: ["clip_selection"], lastEventId: last.id, onEvent: options.onEvent });
+  await trpc.generation.generateClips.mutate({
+    sessionId,
+    videoPrompt: options.videoPrompt,
+    clipDuration: options.clipDuration ?? 3,
+  });
+  last = await client.waitForStep(sessionId, {
+    stages: ["clip_selection"],
+    lastEventId: last.id,
+    onEvent: options.onEvent,
+  });
 
   session = await trpc.sessions.get.query({ sessionId });
   const order = session.generatedClips.map((c) => c.id);
-  await trpc.generation.saveApprovedClips.mutate({ sessionId, approvedClipIds: order, clipOrder: order });
+  await trpc.generation.saveApprovedClips.mutate({
+    sessionId,
+    approvedClipIds: order,
+    clipOrder: order,
+  });
   await trpc.generation.composeFinalVideo.mutate({
     sessionId,
     textOverlay: {
@@ -56,10 +73,16 @@ export async function makeAd(client: AdgenClient, options: MakeAdOptions) {
       font: options.font ?? "montserrat",
       color: options.color ?? "#FFFFFF",
     },
-    audio: options.music ? { enabled: true, genre: options.music } : { enabled: false, genre: "upbeat" },
+    audio: options.music
+      ? { enabled: true, genre: options.music }
+      : { enabled: false, genre: "upbeat" },
     aspectRatio: options.aspectRatio ?? "16:9",
   });
-  await client.waitForStep(sessionId, { stages: ["complete"], lastEventId: last.id, onEvent: options.onEvent });
+  await client.waitForStep(sessionId, {
+    stages: ["complete"],
+    lastEventId: last.id,
+    onEvent: options.onEvent,
+  });
 
   session = await trpc.sessions.get.query({ sessionId });
   if (!session.finalVideo) throw new Error("The session completed without a video.");

@@ -7,7 +7,10 @@ export function AppShell({ email, children }: { email: string; children: ReactNo
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
-          <Link to="/" className="flex items-center gap-2 font-semibold tracking-tight text-ink-900">
+          <Link
+            to="/"
+            className="flex items-center gap-2 font-semibold tracking-tight text-ink-900"
+          >
             <img src="/favicon.svg" alt="" className="h-7 w-7" />
             Adgen
           </Link>
@@ -16,7 +19,10 @@ export function AppShell({ email, children }: { email: string; children: ReactNo
               {email}
             </span>
             <Form method="post" action="/logout">
-              <button type="submit" className="rounded-lg px-3 py-1.5 font-medium text-slate-600 hover:bg-slate-100">
+              <button
+                type="submit"
+                className="rounded-lg px-3 py-1.5 font-medium text-slate-600 hover:bg-slate-100"
+              >
                 Log out
               </button>
             </Form>

@@ -14,7 +14,10 @@ const tones: Record<Stage, string> = {
 
 export function StageBadge({ stage }: { stage: Stage }) {
   return (
-    <span className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium ${tones[stage]}`} data-stage={stage}>
+    <span
+      className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium ${tones[stage]}`}
+      data-stage={stage}
+    >
       {STAGE_LABELS[stage]}
     </span>
   );

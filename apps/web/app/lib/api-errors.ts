@@ -12,6 +12,8 @@ export function apiFailure(error: unknown): ApiFailure {
   if (e?.name !== "TRPCError" || !e.code || e.code === "INTERNAL_SERVER_ERROR") throw error;
   const fieldErrors = fieldErrorsFrom(e.cause) ?? {};
   const firstField = Object.values(fieldErrors).flat()[0];
-  const message = e.message?.startsWith("[") ? (firstField ?? "Please check the form.") : (e.message ?? "");
+  const message = e.message?.startsWith("[")
+    ? (firstField ?? "Please check the form.")
+    : (e.message ?? "");
   return { code: e.code, message, fieldErrors };
 }

@@ -9,8 +9,16 @@ export function requireUser(context: AppLoadContext, request: Request) {
 }
 
 /** Only same-site paths: an open redirect would let a link send users elsewhere after log-in. */
-export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.includes("\\")) {
+export function safeRedirect(
+  target: FormDataEntryValue | string | null | undefined,
+  fallback = "/",
+): string {
+  if (
+    typeof target !== "string" ||
+    !target.startsWith("/") ||
+    target.startsWith("//") ||
+    target.includes("\\")
+  ) {
     return fallback;
   }
   return target;

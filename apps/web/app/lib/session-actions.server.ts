@@ -3,7 +3,8 @@ import { apiFailure } from "./api-errors";
 
 const list = (form: FormData, name: string) => form.getAll(name).map(String).filter(Boolean);
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
-const number = (form: FormData, name: string) => (form.get(name) ? Number(form.get(name)) : undefined);
+const number = (form: FormData, name: string) =>
+  form.get(name) ? Number(form.get(name)) : undefined;
 
 /** One form post on the session page, by intent; the API validates everything. */
 export async function runSessionAction(context: AppLoadContext, sessionId: string, form: FormData) {
@@ -26,7 +27,11 @@ export async function runSessionAction(context: AppLoadContext, sessionId: strin
         await api.saveApprovedImages({ sessionId, approvedImageIds: list(form, "imageId") });
         break;
       case "generateClips":
-        await api.generateClips({ sessionId, videoPrompt: text(form, "videoPrompt"), clipDuration: number(form, "clipDuration") });
+        await api.generateClips({
+          sessionId,
+          videoPrompt: text(form, "videoPrompt"),
+          clipDuration: number(form, "clipDuration"),
+        });
         break;
       case "saveApprovedClips": {
         const order = list(form, "clipId");
@@ -42,7 +47,10 @@ export async function runSessionAction(context: AppLoadContext, sessionId: strin
             font: text(form, "font") as never,
             color: text(form, "color").toUpperCase(),
           },
-          audio: { enabled: form.get("music") === "on", genre: (text(form, "genre") || "upbeat") as never },
+          audio: {
+            enabled: form.get("music") === "on",
+            genre: (text(form, "genre") || "upbeat") as never,
+          },
           introDuration: number(form, "introDuration"),
           outroDuration: number(form, "outroDuration"),
           aspectRatio: (text(form, "aspectRatio") || "16:9") as never,
@@ -55,7 +63,10 @@ export async function runSessionAction(context: AppLoadContext, sessionId: strin
         await api.retry({ sessionId });
         break;
       default:
-        return data({ intent, code: "BAD_REQUEST", message: "Unknown action.", fieldErrors: {} }, { status: 400 });
+        return data(
+          { intent, code: "BAD_REQUEST", message: "Unknown action.", fieldErrors: {} },
+          { status: 400 },
+        );
     }
     return { intent, ok: true as const };
   } catch (error) {

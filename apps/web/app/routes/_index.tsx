@@ -9,7 +9,9 @@ import { requireUser } from "../lib/guards.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const cursor = new URL(request.url).searchParams.get("cursor") ?? undefined;
-  const page = await context.api.sessions.list({ limit: 24, cursor }).catch(() => context.api.sessions.list({ limit: 24 }));
+  const page = await context.api.sessions
+    .list({ limit: 24, cursor })
+    .catch(() => context.api.sessions.list({ limit: 24 }));
   return { user, ...page };
 }
 
@@ -27,7 +29,9 @@ export default function Dashboard() {
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Your ads</h1>
-          <p className="text-sm text-slate-500">Describe a product, approve the shots, download a finished ad.</p>
+          <p className="text-sm text-slate-500">
+            Describe a product, approve the shots, download a finished ad.
+          </p>
         </div>
         <Form method="post">
           <Button type="submit" disabled={creating}>
@@ -38,7 +42,9 @@ export default function Dashboard() {
       {items.length === 0 ? (
         <div className="rounded-2xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center">
           <p className="font-medium">No ads yet</p>
-          <p className="mt-1 text-sm text-slate-500">Press “New ad” and describe your product in one line.</p>
+          <p className="mt-1 text-sm text-slate-500">
+            Press “New ad” and describe your product in one line.
+          </p>
         </div>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="session-list">
@@ -51,15 +57,24 @@ export default function Dashboard() {
               >
                 <div className="aspect-video bg-gradient-to-br from-slate-100 to-slate-200">
                   {item.thumbnailUrl ? (
-                    <img src={item.thumbnailUrl} alt="" className="h-full w-full object-cover" loading="lazy" />
+                    <img
+                      src={item.thumbnailUrl}
+                      alt=""
+                      className="h-full w-full object-cover"
+                      loading="lazy"
+                    />
                   ) : null}
                 </div>
                 <div className="flex flex-col gap-2 p-4">
                   <div className="flex items-center justify-between gap-2">
                     <StageBadge stage={item.stage} />
-                    <span className="text-sm tabular-nums text-slate-500">{formatUsd(item.totalCost)}</span>
+                    <span className="text-sm tabular-nums text-slate-500">
+                      {formatUsd(item.totalCost)}
+                    </span>
                   </div>
-                  <p className="line-clamp-1 font-medium text-slate-800">{item.productPrompt ?? "Untitled ad"}</p>
+                  <p className="line-clamp-1 font-medium text-slate-800">
+                    {item.productPrompt ?? "Untitled ad"}
+                  </p>
                   <p className="text-xs text-slate-400">{formatDate(item.createdAt)}</p>
                 </div>
               </Link>
@@ -69,7 +84,10 @@ export default function Dashboard() {
       )}
       {nextCursor ? (
         <div className="mt-6 text-center">
-          <Link to={`/?cursor=${encodeURIComponent(nextCursor)}`} className="text-sm font-medium text-brand-600 hover:underline">
+          <Link
+            to={`/?cursor=${encodeURIComponent(nextCursor)}`}
+            className="text-sm font-medium text-brand-600 hover:underline"
+          >
             Older ads →
           </Link>
         </div>

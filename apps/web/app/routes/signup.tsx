@@ -14,7 +14,10 @@ export async function loader({ context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   try {
-    await context.api.auth.signup({ email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") });
+    await context.api.auth.signup({
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+    });
   } catch (error) {
     return data(apiFailure(error), { status: 400 });
   }
@@ -27,8 +30,17 @@ export default function Signup() {
   return (
     <AuthCard title="Create your account" subtitle="Make your first product ad in minutes.">
       <Form method="post" className="flex flex-col gap-4" noValidate>
-        <FormError message={failure && !Object.keys(failure.fieldErrors).length ? failure.message : null} />
-        <Field label="Email" name="email" type="email" autoComplete="email" errors={failure?.fieldErrors.email} required />
+        <FormError
+          message={failure && !Object.keys(failure.fieldErrors).length ? failure.message : null}
+        />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          errors={failure?.fieldErrors.email}
+          required
+        />
         <Field
           label="Password"
           name="password"

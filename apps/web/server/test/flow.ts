@@ -27,7 +27,11 @@ export function followUntil(
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       sub.unsubscribe();
-      reject(new Error(`timed out waiting for ${stages.join("/")}; last: ${JSON.stringify(events.at(-1))}`));
+      reject(
+        new Error(
+          `timed out waiting for ${stages.join("/")}; last: ${JSON.stringify(events.at(-1))}`,
+        ),
+      );
     }, options.timeoutMs ?? 120_000);
     const sub = client.generation.progress.subscribe(
       { sessionId, lastEventId: options.lastEventId ? String(options.lastEventId) : undefined },

@@ -56,6 +56,7 @@ export async function runUnitBatch<U, R>(
       await hooks.onFailure(unit, index, error);
     }
   });
-  if (summary.succeeded + summary.skipped === 0 && units.length > 0) throw new BatchFailedError(summary);
+  if (summary.succeeded + summary.skipped === 0 && units.length > 0)
+    throw new BatchFailedError(summary);
   return summary;
 }

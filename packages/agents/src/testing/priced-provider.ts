@@ -26,13 +26,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * behaves: each call has an estimate and a charge, and some calls fail after being billed.
  */
 export function withPricesAndFaults(base: Provider, prices: Prices, faults: Faults = {}): Provider {
-  const charge = <T extends { costUsd: number }>(call: T, usd: number): T => ({ ...call, costUsd: usd });
+  const charge = <T extends { costUsd: number }>(call: T, usd: number): T => ({
+    ...call,
+    costUsd: usd,
+  });
   return {
     name: `${base.name}+priced`,
     promptParser: {
       id: base.promptParser.id,
       estimateCostUsd: () => prices.parser ?? 0,
-      parse: async (req) => charge(await base.promptParser.parse(req), prices.parserActual ?? prices.parser ?? 0),
+      parse: async (req) =>
+        charge(await base.promptParser.parse(req), prices.parserActual ?? prices.parser ?? 0),
     },
     imageModel: {
       id: base.imageModel.id,
@@ -60,7 +64,10 @@ export function withPricesAndFaults(base: Provider, prices: Prices, faults: Faul
       estimateCostUsd: ({ durationSec }) => (prices.videoPerSecond ?? 0) * (durationSec ?? 0),
       animate: async (req) => {
         if (faults.latencyMs) await sleep(faults.latencyMs);
-        return charge(await base.videoModel.animate(req), (prices.videoPerSecond ?? 0) * req.durationSec);
+        return charge(
+          await base.videoModel.animate(req),
+          (prices.videoPerSecond ?? 0) * req.durationSec,
+        );
       },
     },
     videoAnalyst: {

@@ -12,8 +12,20 @@ interface Image {
 }
 
 /** Click images to approve them (at least 2); the choice is saved with the button. */
-export function ImageGrid({ images, failure, busy, editable }: { images: Image[]; failure?: ActionFailure; busy: boolean; editable: boolean }) {
-  const [selected, setSelected] = useState(() => new Set(images.filter((i) => i.approved).map((i) => i.id)));
+export function ImageGrid({
+  images,
+  failure,
+  busy,
+  editable,
+}: {
+  images: Image[];
+  failure?: ActionFailure;
+  busy: boolean;
+  editable: boolean;
+}) {
+  const [selected, setSelected] = useState(
+    () => new Set(images.filter((i) => i.approved).map((i) => i.id)),
+  );
   const toggle = (id: string) =>
     setSelected((current) => {
       const next = new Set(current);
@@ -31,11 +43,33 @@ export function ImageGrid({ images, failure, busy, editable }: { images: Image[]
           const on = selected.has(image.id);
           return (
             <li key={image.id}>
-              <label className={`group relative block cursor-pointer overflow-hidden rounded-xl ring-2 transition ${on ? "ring-brand-600" : "ring-transparent hover:ring-slate-300"}`}>
-                <input type="checkbox" name="imageId" value={image.id} checked={on} onChange={() => toggle(image.id)} disabled={!editable} className="peer sr-only" aria-label={`Approve the ${label(image)} view`} />
-                <img src={image.url} alt={`${label(image)} view`} className="aspect-square w-full object-cover" loading="lazy" />
-                <span className="absolute left-2 top-2 rounded-full bg-black/55 px-2 py-0.5 text-xs capitalize text-white">{label(image)}</span>
-                <span className={`absolute right-2 top-2 flex h-6 w-6 items-center justify-center rounded-full text-xs font-bold ${on ? "bg-brand-600 text-white" : "bg-white/80 text-slate-400"}`}>✓</span>
+              <label
+                className={`group relative block cursor-pointer overflow-hidden rounded-xl ring-2 transition ${on ? "ring-brand-600" : "ring-transparent hover:ring-slate-300"}`}
+              >
+                <input
+                  type="checkbox"
+                  name="imageId"
+                  value={image.id}
+                  checked={on}
+                  onChange={() => toggle(image.id)}
+                  disabled={!editable}
+                  className="peer sr-only"
+                  aria-label={`Approve the ${label(image)} view`}
+                />
+                <img
+                  src={image.url}
+                  alt={`${label(image)} view`}
+                  className="aspect-square w-full object-cover"
+                  loading="lazy"
+                />
+                <span className="absolute left-2 top-2 rounded-full bg-black/55 px-2 py-0.5 text-xs capitalize text-white">
+                  {label(image)}
+                </span>
+                <span
+                  className={`absolute right-2 top-2 flex h-6 w-6 items-center justify-center rounded-full text-xs font-bold ${on ? "bg-brand-600 text-white" : "bg-white/80 text-slate-400"}`}
+                >
+                  ✓
+                </span>
               </label>
             </li>
           );
@@ -44,8 +78,12 @@ export function ImageGrid({ images, failure, busy, editable }: { images: Image[]
       <FormError message={errors?.message} />
       {editable ? (
         <div className="flex items-center gap-3">
-          <Button type="submit" disabled={busy || selected.size < 2}>Approve {selected.size} images</Button>
-          <span className="text-sm text-slate-500">{selected.size < 2 ? "Pick at least 2." : "These become your video clips."}</span>
+          <Button type="submit" disabled={busy || selected.size < 2}>
+            Approve {selected.size} images
+          </Button>
+          <span className="text-sm text-slate-500">
+            {selected.size < 2 ? "Pick at least 2." : "These become your video clips."}
+          </span>
         </div>
       ) : null}
     </Form>

@@ -1,6 +1,16 @@
 import type { ReactNode } from "react";
 
-export function StepCard({ step, title, hint, children }: { step: number; title: string; hint?: string; children: ReactNode }) {
+export function StepCard({
+  step,
+  title,
+  hint,
+  children,
+}: {
+  step: number;
+  title: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <section className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
       <div className="mb-4 flex items-start gap-3">
