@@ -3,7 +3,7 @@ import type { AppRouter } from "@adgen/api";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { followUntil } from "../test/flow";
-import { createClient, startTestServer, type TestServer } from "../test/harness";
+import { createClient, startTestServer, type TestServer, signupUser } from "../test/harness";
 import { listProcedures } from "./procedures";
 
 /**
@@ -127,14 +127,7 @@ const clients = new Map<Who, Client>();
 
 const client = (who: Who) => clients.get(who)!.client;
 
-async function signup(email: string) {
-  const anon = createClient(server.baseUrl);
-  try {
-    return await anon.client.auth.signup.mutate({ email, password: "long-enough-pw" });
-  } finally {
-    anon.close();
-  }
-}
+const signup = (email: string) => signupUser(server.baseUrl, email);
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, startTestServer, type TestServer } from "../test/harness";
+import { createClient, startTestServer, type TestServer, signupUser } from "../test/harness";
 import {
   judgePlainAnswer,
   judgeTrpcAnswer,
@@ -38,14 +38,7 @@ let file: OwnedFile;
 let sent = 0;
 const hit = new Set<string>();
 
-async function signup(email: string) {
-  const anon = createClient(server.baseUrl);
-  try {
-    return await anon.client.auth.signup.mutate({ email, password: "long-enough-pw" });
-  } finally {
-    anon.close();
-  }
-}
+const signup = (email: string) => signupUser(server.baseUrl, email);
 
 beforeAll(async () => {
   server = await startTestServer();

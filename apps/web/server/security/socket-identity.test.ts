@@ -4,7 +4,7 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
 import { SESSION_ENDED_CLOSE_CODE } from "../socket-registry";
-import { createClient, startTestServer, type TestServer } from "../test/harness";
+import { createClient, startTestServer, type TestServer, signupUser } from "../test/harness";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -16,11 +16,8 @@ const password = "long-enough-pw";
 const newEmail = (tag: string) => `${tag}-${Math.random().toString(36).slice(2)}@example.com`;
 
 async function signup(tag: string) {
-  const anon = createClient(server.baseUrl);
   const email = newEmail(tag);
-  const result = await anon.client.auth.signup.mutate({ email, password });
-  anon.close();
-  return { ...result, email };
+  return { ...(await signupUser(server.baseUrl, email, password)), email };
 }
 
 /** Logs out over HTTP, as another tab or tool of the same session would. */

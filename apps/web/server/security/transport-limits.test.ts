@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CONNECTION_LIMITS } from "../limits";
-import { createClient, startTestServer, type TestServer } from "../test/harness";
+import { createClient, startTestServer, type TestServer, signupUser } from "../test/harness";
 import { openRawSocket, upgradeStatus } from "./ws-test-client";
 
 let server: TestServer;
@@ -181,14 +181,8 @@ describe("HTTP server timeouts", () => {
 });
 
 async function newUserToken() {
-  const anon = createClient(server.baseUrl);
   const email = `limits-${Math.random().toString(36).slice(2)}@example.com`;
-  const { sessionToken } = await anon.client.auth.signup.mutate({
-    email,
-    password: "long-enough-pw",
-  });
-  anon.close();
-  return sessionToken;
+  return (await signupUser(server.baseUrl, email)).sessionToken;
 }
 
 async function createSession() {

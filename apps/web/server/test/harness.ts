@@ -137,3 +137,13 @@ function createWsOnlyClient(wsClient: ReturnType<typeof createWSClient>) {
     links: [wsLink({ client: wsClient, transformer: superjson })],
   });
 }
+
+/** Signs up a new account over HTTP and returns what `auth.signup` answered. */
+export async function signupUser(baseUrl: string, email: string, password = "long-enough-pw") {
+  const anon = createClient(baseUrl);
+  try {
+    return await anon.client.auth.signup.mutate({ email, password });
+  } finally {
+    anon.close();
+  }
+}
