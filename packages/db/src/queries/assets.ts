@@ -28,11 +28,6 @@ export async function findThumbnails(db: Database, sessionIds: string[]) {
   return new Map(rows.map((r) => [r.sessionId, r.storageKey]));
 }
 
-/** Every asset's unit of work, across sessions: for checks that none was stored twice. */
-export function listAssetWorkKeys(db: Database) {
-  return db.select({ sessionId: assets.sessionId, workKey: assets.workKey }).from(assets);
-}
-
 /*
  * The pipeline's reads of assets. Assets are written with their cost lines by
  * `commitAssetWithCosts` (queries/costs.ts), the ledger's one way to store a unit of work.
