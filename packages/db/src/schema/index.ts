@@ -4,3 +4,4 @@ export * from "./sessions";
 export * from "./assets";
 export * from "./costs";
 export * from "./events";
+export * from "./shares";
