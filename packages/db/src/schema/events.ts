@@ -1,4 +1,12 @@
-import { bigserial, index, jsonb, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  jsonb,
+  pgTable,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { ProgressEvent } from "@adgen/schemas";
 import { sessions } from "./sessions";
 
@@ -10,8 +18,9 @@ export const sessionEvents = pgTable(
     sessionId: uuid()
       .notNull()
       .references(() => sessions.id, { onDelete: "cascade" }),
+    seq: bigint({ mode: "number" }).notNull(),
     payload: jsonb().$type<ProgressEvent>().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("session_events_session_idx").on(t.sessionId, t.id)],
+  (t) => [uniqueIndex("session_events_session_seq_idx").on(t.sessionId, t.seq)],
 );

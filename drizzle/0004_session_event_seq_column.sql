@@ -1,0 +1,1 @@
+ALTER TABLE "session_events" ADD COLUMN "seq" bigint DEFAULT 0 NOT NULL;
