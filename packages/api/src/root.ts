@@ -2,6 +2,7 @@ import { authRouter } from "./routers/auth";
 import { generationRouter } from "./routers/generation";
 import { healthProcedure } from "./routers/health";
 import { sessionsRouter } from "./routers/sessions";
+import { sharesRouter } from "./routers/shares";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -9,6 +10,7 @@ export const appRouter = router({
   auth: authRouter,
   sessions: sessionsRouter,
   generation: generationRouter,
+  shares: sharesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -106,6 +106,24 @@ const ROWS: Row[] = [
     ownerTarget: "main",
     owner: { ok: true },
   },
+  {
+    procedure: "shares.create",
+    input: (sessionId) => ({ sessionId }),
+    ownerTarget: "main",
+    owner: { code: "PRECONDITION_FAILED", message: "Make the video first; then it can be shared." },
+  },
+  {
+    procedure: "shares.revoke",
+    input: (sessionId) => ({ sessionId }),
+    ownerTarget: "main",
+    owner: { ok: true },
+  },
+  {
+    procedure: "shares.get",
+    input: (sessionId) => ({ sessionId }),
+    ownerTarget: "main",
+    owner: { ok: true },
+  },
 ];
 
 /** Procedures that take no sessionId, and why the matrix does not need them. */
@@ -117,6 +135,7 @@ const NOT_SESSION_SCOPED: Record<string, string> = {
   "auth.me": "public: says who the caller is",
   "sessions.create": "makes a session of the caller's own (UNAUTHORIZED without one: below)",
   "sessions.list": "lists the caller's own sessions: tested below",
+  "shares.view": "public: the unguessable token is the permission (e2e share test)",
 };
 
 let server: TestServer;

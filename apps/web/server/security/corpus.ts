@@ -86,10 +86,14 @@ export function baseInputs(ids: Identities, sessionId = ids.sessionId): Record<s
     },
     "generation.retry": { sessionId },
     "generation.progress": { sessionId, lastEventId: "0" },
+    "shares.create": { sessionId },
+    "shares.revoke": { sessionId },
+    "shares.get": { sessionId },
+    "shares.view": { token: "A".repeat(32) },
   };
 }
 
-const PROTECTED_EXCEPT = new Set(["health", "auth.signup", "auth.login", "auth.me"]);
+const PROTECTED_EXCEPT = new Set(["health", "auth.signup", "auth.login", "auth.me", "shares.view"]);
 export const isProtected = (path: string) => !PROTECTED_EXCEPT.has(path);
 
 type Path = (string | number)[];

@@ -5,3 +5,4 @@ export * from "./auth";
 export * from "./health";
 export * from "./runs";
 export * from "./events";
+export * from "./shares";
