@@ -5,3 +5,4 @@ export * from "./assets";
 export * from "./costs";
 export * from "./events";
 export * from "./shares";
+export * from "./attempts";

@@ -27,6 +27,11 @@ export const sessions = pgTable(
      */
     currentRunId: uuid(),
     /**
+     * The attempt (a row of `job_attempts`) that owns the current run: when pg-boss starts
+     * the job again, the new attempt takes over and an older one still running stops.
+     */
+    currentAttemptId: uuid(),
+    /**
      * What the running or last step was asked for, so "try again" can repeat it. Read it
      * with `parseLastRequest`, which checks the stored shape.
      */
