@@ -7,3 +7,4 @@ export type { JobStep, ApprovalStep, JobAttempt } from "./step-types";
 export { startWorker } from "./worker";
 export { jobSettingsFromEnv, readPipelineEnv, type PipelineEnv } from "./env";
 export type { PipelineDeps } from "./deps";
+export { deleteSession, cancelSessionJobs } from "./delete-session";

@@ -9,6 +9,7 @@ import type {
   SaveApprovedImagesInput,
 } from "@adgen/schemas";
 import type { Storage } from "@adgen/storage";
+import { deleteSession } from "./delete-session";
 import type { PipelineDeps } from "./deps";
 import { createEventBus } from "./events";
 import { DEAD_LETTER_QUEUE, startJobQueue, type QueueTiming } from "./queue";
@@ -64,6 +65,7 @@ export async function createPipeline(options: PipelineOptions) {
     composeFinalVideo: (session: SessionRow, input: ComposeFinalVideoInput) =>
       STEPS.composeFinalVideo.request(deps, session, input),
     retry: (session: SessionRow) => retryFailedStep(deps, session),
+    deleteSession: (userId: string, sessionId: string) => deleteSession(deps, userId, sessionId),
     queueHealth: async () =>
       (await boss.getQueue(DEAD_LETTER_QUEUE)) ? ("ok" as const) : ("error" as const),
     stop: async () => {

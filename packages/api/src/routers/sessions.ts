@@ -1,18 +1,5 @@
-import {
-  deleteOwnedSession,
-  findThumbnails,
-  insertSession,
-  listSessionCosts,
-  listSessionsPage,
-} from "@adgen/db";
-import {
-  listSessionsInput,
-  microsToUsd,
-  RUNNING_STAGES,
-  sessionIdInput,
-  usdToMicros,
-} from "@adgen/schemas";
-import { sessionPrefix } from "@adgen/storage";
+import { findThumbnails, insertSession, listSessionCosts, listSessionsPage } from "@adgen/db";
+import { listSessionsInput, microsToUsd, sessionIdInput, usdToMicros } from "@adgen/schemas";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { requireOwnedSession } from "../access";
@@ -71,20 +58,10 @@ export const sessionsRouter = router({
   }),
 
   delete: protectedProcedure.input(sessionIdInput).mutation(async ({ ctx, input }) => {
-    const session = await requireOwnedSession(ctx.db, ctx.user.id, input.sessionId);
-    // A running job would keep writing files for a session that no longer exists.
-    if (RUNNING_STAGES.includes(session.stage)) {
-      throw new TRPCError({
-        code: "PRECONDITION_FAILED",
-        message: "Wait for the running step to finish before deleting this ad.",
-      });
-    }
-    // Rows go first: a file left behind by a failed cleanup is harmless, a row pointing at a missing file is not.
-    const deleted = await deleteOwnedSession(ctx.db, ctx.user.id, input.sessionId);
+    // A running session is deleted too: its run ends with the row, its jobs are cancelled
+    // and its files removed (see the pipeline's deleteSession).
+    const deleted = await ctx.pipeline.deleteSession(ctx.user.id, input.sessionId);
     if (!deleted) throw new TRPCError({ code: "NOT_FOUND", message: "Session not found." });
-    await ctx.deleteMedia(sessionPrefix(input.sessionId)).catch((error: unknown) => {
-      console.error(`[sessions.delete] could not remove files of ${input.sessionId}:`, error);
-    });
     return { sessionId: input.sessionId, deleted: true as const };
   }),
 });

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assets, generationCosts, sessions } from "../schema/index";
 import { createTestDatabase, type TestDatabase } from "../testing";
@@ -81,7 +83,7 @@ describe("session queries", () => {
     const session = await insertSession(db(), { userId: owner, budgetMicros: 10_000_000 });
     expect((await findOwnedSession(db(), owner, session.id))?.id).toBe(session.id);
     expect(await findOwnedSession(db(), stranger, session.id)).toBeNull();
-    expect(await deleteOwnedSession(db(), stranger, session.id)).toBe(false);
+    expect(await deleteOwnedSession(db(), stranger, session.id)).toBeNull();
     expect(await findOwnedSession(db(), owner, session.id)).not.toBeNull();
     expect((await findSessionById(db(), session.id))?.userId).toBe(owner);
   });
@@ -113,8 +115,29 @@ describe("session queries", () => {
     expect((await findThumbnails(db(), [session.id])).get(session.id)).toBe("sessions/a/2.png");
     expect(await listSessionAssets(db(), session.id, "image")).toHaveLength(2);
     expect(await listSessionAssets(db(), session.id, "video")).toEqual([]);
-    expect(await deleteOwnedSession(db(), owner, session.id)).toBe(true);
+    expect(await deleteOwnedSession(db(), owner, session.id)).toEqual({
+      id: session.id,
+      stage: "created",
+      currentRunId: null,
+    });
     expect(await listSessionAssets(db(), session.id)).toEqual([]);
     expect(await listSessionCosts(db(), session.id)).toEqual([]);
+  });
+
+  it("deletes a running session and says which stage and run it ended", async () => {
+    const owner = await newUser();
+    const session = await insertSession(db(), { userId: owner, budgetMicros: 10_000_000 });
+    const runId = randomUUID();
+    await db()
+      .update(sessions)
+      .set({ stage: "clip_generation", currentRunId: runId })
+      .where(eq(sessions.id, session.id));
+    expect(await deleteOwnedSession(db(), owner, session.id)).toEqual({
+      id: session.id,
+      stage: "clip_generation",
+      currentRunId: runId,
+    });
+    expect(await findSessionById(db(), session.id)).toBeNull();
+    expect(await deleteOwnedSession(db(), owner, session.id)).toBeNull();
   });
 });

@@ -63,10 +63,17 @@ export async function listSessionsPage(
   return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
 }
 
+/**
+ * Deletes a user's session in one statement, whatever it is doing, and returns the stage and
+ * run it had at that moment (null when the user has no such session). No earlier read
+ * decides anything: a request that started a run just before is seen here, one just after
+ * finds no row. With the row gone no run of the session is current any more, so every
+ * attempt still holding one stops at its next check; assets, cost lines and events go with it.
+ */
 export async function deleteOwnedSession(db: Database, userId: string, sessionId: string) {
-  const deleted = await db
+  const [deleted] = await db
     .delete(sessions)
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
-    .returning({ id: sessions.id });
-  return deleted.length > 0;
+    .returning({ id: sessions.id, stage: sessions.stage, currentRunId: sessions.currentRunId });
+  return deleted ?? null;
 }
