@@ -1,6 +1,7 @@
 export { readMediaEnv, mediaEnvSchema, type MediaEnv } from "./env";
 export { MediaError, isMediaError, type MediaErrorCode } from "./errors";
-export { withTempDir } from "./temp-dir";
+export { withTempDir, ownWorkDir, workRoot } from "./temp-dir";
+export { sweepDeadWorkDirs, type TempSweep } from "./temp-sweep";
 
 export {
   locateMediaBinaries,

@@ -85,10 +85,11 @@ export function resolveBinary(name: BinaryName, search: BinarySearch): BinaryLoc
         `${ENV_VARIABLE[name]} points to ${search.envValue}, which is not a file`,
       );
     }
-    return { path: search.envValue, source: "env" };
+    // Absolute, because ffmpeg is started in a temp folder (see run-ffmpeg.ts).
+    return { path: path.resolve(search.envValue), source: "env" };
   }
   const onPath = findOnPath(name, search.searchPath);
-  if (onPath) return { path: onPath, source: "path" };
+  if (onPath) return { path: path.resolve(onPath), source: "path" };
   const shipped = search.npmPath();
   if (shipped) {
     ensureExecutable(shipped);

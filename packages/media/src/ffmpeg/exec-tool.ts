@@ -1,5 +1,7 @@
 import { execFile } from "node:child_process";
 import { MediaError } from "../errors";
+import { ownWorkDir } from "../temp-dir";
+import { trackChild } from "./children";
 
 export interface ExecToolOptions {
   signal?: AbortSignal;
@@ -16,7 +18,8 @@ export function execTool(
   options: ExecToolOptions = {},
 ): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(
+    let untrack = () => {};
+    const child = execFile(
       binary,
       args,
       {
@@ -26,8 +29,11 @@ export function execTool(
         killSignal: "SIGKILL",
         signal: options.signal,
         windowsHide: true,
+        // Like ffmpeg's (run-ffmpeg.ts): a child left by a killed parent is found by its folder.
+        cwd: ownWorkDir(),
       },
       (error, stdout, stderr) => {
+        untrack();
         if (!error) return resolve(stdout);
         if (options.signal?.aborted) {
           return reject(new MediaError("ABORTED", `${binary} was cancelled`, { cause: error }));
@@ -49,6 +55,7 @@ export function execTool(
         );
       },
     );
+    untrack = trackChild(child);
   });
 }
 

@@ -5,6 +5,7 @@ import ffmpeg from "fluent-ffmpeg";
 import { MediaError } from "../errors";
 import { withTempDir } from "../temp-dir";
 import { locateMediaBinaries } from "./binaries";
+import { trackChild } from "./children";
 import { lastLines } from "./exec-tool";
 import { fileUrl } from "./file-url";
 import { parseProgressLine, type FfmpegProgress } from "./progress";
@@ -67,12 +68,20 @@ export async function runFfmpeg(options: RunFfmpegOptions): Promise<RunFfmpegRes
       await writeFile(script, options.filterGraph, "utf8");
       scriptArgs.push("-filter_complex_script", script);
     }
-    return execute(options, scriptArgs);
+    return execute(options, scriptArgs, dir);
   });
 }
 
-function execute(options: RunFfmpegOptions, scriptArgs: string[]): Promise<RunFfmpegResult> {
-  const command = ffmpeg({ stdoutLines: 0 }).setFfmpegPath(locateMediaBinaries().ffmpeg.path);
+function execute(
+  options: RunFfmpegOptions,
+  scriptArgs: string[],
+  workDir: string,
+): Promise<RunFfmpegResult> {
+  // ffmpeg works in its job's temp folder (every path it gets is absolute): a child that
+  // outlives a killed parent is found there by the temp sweep.
+  const command = ffmpeg({ stdoutLines: 0, cwd: workDir }).setFfmpegPath(
+    locateMediaBinaries().ffmpeg.path,
+  );
   const readsStdin = options.inputs.some((input) => "stream" in input);
   for (const input of options.inputs) {
     if ("file" in input) command.input(fileUrl(input.file));
@@ -98,10 +107,13 @@ function execute(options: RunFfmpegOptions, scriptArgs: string[]): Promise<RunFf
     options.signal?.addEventListener("abort", onAbort, { once: true });
     if (options.signal?.aborted) stopReason = "aborted";
     // fluent-ffmpeg spawns after async checks; a stop requested before then is applied here.
+    let untrack = () => {};
     command.on("start", () => {
+      untrack = trackChild(command);
       if (stopReason) command.kill("SIGKILL");
     });
     const finish = () => {
+      untrack();
       clearTimeout(timer);
       options.signal?.removeEventListener("abort", onAbort);
     };
