@@ -1,20 +1,15 @@
-import { EventEmitter } from "node:events";
-import {
-  appendSessionEvent,
-  findSessionById,
-  listSessionEventsAfter,
-  type DbConnection,
-} from "@adgen/db";
+import { appendSessionEvent, listSessionEventsAfter, type DbConnection } from "@adgen/db";
 import { microsToUsd, type ProgressEvent } from "@adgen/schemas";
-import pg from "pg";
+import { startNotificationListener } from "./event-listener";
+import { createSessionFeeds, type Follower } from "./session-feeds";
+import { untilAborted, ABORTED } from "./until-aborted";
 
 const CHANNEL = "adgen_session_events";
-/** A missed wake-up (listener reconnecting) costs at most this long, never an event. */
-const FALLBACK_POLL_MS = 10_000;
 const PAGE = 500;
 
 export type ProgressUpdate = Omit<ProgressEvent, "sessionId" | "timestamp" | "currentCost">;
 
+/** A progress event and its place in the session's log: `id` is the per-session sequence. */
 export interface StoredEvent {
   id: number;
   event: ProgressEvent;
@@ -23,7 +18,7 @@ export interface StoredEvent {
 export interface EventBus {
   /** Appends to the session's durable log and wakes every follower, in any process. */
   publish(sessionId: string, update: ProgressUpdate): Promise<StoredEvent>;
-  /** Everything after `lastEventId`, then live events, until the signal aborts. */
+  /** Everything after sequence `lastEventId`, then live events, until the signal aborts. */
   follow(
     sessionId: string,
     options?: { lastEventId?: number; signal?: AbortSignal },
@@ -34,121 +29,114 @@ export interface EventBus {
 }
 
 /**
- * Progress events live in `session_events`; notifications only say "look again". On
- * PostgreSQL they travel by LISTEN/NOTIFY so a worker on another machine reaches every
- * web server; on PGlite (one process) an in-process emitter is enough.
+ * Progress events live in `session_events`, numbered per session. Each process keeps one
+ * reader per followed session (see session-feeds.ts) that fans new events out to all its
+ * followers, so an event costs one query per process, not one per subscriber. Readers are
+ * woken by PostgreSQL LISTEN/NOTIFY (a worker on another machine reaches every web server)
+ * or, on PGlite (one process), directly by `publish`. An idle follower costs nothing.
  */
-export async function createEventBus(
-  conn: DbConnection,
-  options: { fallbackPollMs?: number } = {},
-): Promise<EventBus> {
-  const fallbackPollMs = options.fallbackPollMs ?? FALLBACK_POLL_MS;
+export async function createEventBus(conn: DbConnection): Promise<EventBus> {
   const { db } = conn;
-  const local = new EventEmitter();
-  local.setMaxListeners(0);
-  const listener = conn.driver === "pg" ? await startListener(conn.url, local) : null;
+  const feeds = createSessionFeeds(
+    (sessionId, afterSeq) => listSessionEventsAfter(db, sessionId, afterSeq, PAGE),
+    PAGE,
+  );
+  const listener =
+    conn.driver === "pg"
+      ? await startNotificationListener(conn.url, CHANNEL, {
+          onNotify: (message) => {
+            const [sessionId = "", seq] = message.split(":");
+            feeds.wake(sessionId, Number(seq));
+          },
+          // Whatever was published while the connection was down is read now.
+          onReconnect: () => feeds.wakeAll(),
+        })
+      : null;
 
   async function publish(sessionId: string, update: ProgressUpdate): Promise<StoredEvent> {
-    const session = await findSessionById(db, sessionId);
-    const event: ProgressEvent = {
-      ...update,
-      sessionId,
-      currentCost: microsToUsd(session?.totalCostMicros ?? 0),
-      timestamp: new Date().toISOString(),
-    };
     const notifyChannel = conn.driver === "pg" ? CHANNEL : undefined;
-    const id = await appendSessionEvent(db, sessionId, event, { notifyChannel });
-    if (!notifyChannel) local.emit(sessionId);
-    return { id, event };
+    const appended = await appendSessionEvent(
+      db,
+      sessionId,
+      (session) => ({
+        ...update,
+        sessionId,
+        currentCost: microsToUsd(session.totalCostMicros),
+        timestamp: new Date().toISOString(),
+      }),
+      { notifyChannel },
+    );
+    if (!appended) throw new Error(`Session ${sessionId} no longer exists`);
+    const stored = { id: appended.seq, event: appended.payload };
+    // Followers in this process get it without a read; other processes by NOTIFY.
+    feeds.deliver(sessionId, stored);
+    return stored;
   }
 
   async function* follow(
     sessionId: string,
     options: { lastEventId?: number; signal?: AbortSignal } = {},
-  ) {
+  ): AsyncGenerator<StoredEvent> {
     const { signal } = options;
+    if (signal?.aborted) return;
     let last = options.lastEventId ?? 0;
-    let pending = true;
+    const queue: StoredEvent[] = [];
     let wake: (() => void) | undefined;
-    const onEvent = () => {
-      pending = true;
-      wake?.();
+    const follower: Follower = {
+      push: (event) => {
+        queue.push(event);
+        wake?.();
+      },
+      end: () => wake?.(),
     };
-    // Listen before reading the backlog, so nothing published in between is lost.
-    local.on(sessionId, onEvent);
-    try {
-      while (!signal?.aborted) {
-        pending = false;
-        const rows = await listSessionEventsAfter(db, sessionId, last, PAGE);
+    const onAbort = () => wake?.();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    // Join the feed before reading the backlog, so nothing published in between is lost.
+    const feed = feeds.join(sessionId, follower);
+    /** Yields the log after `last`, stopping before `before` or when the signal aborts. */
+    async function* readLog(before = Infinity) {
+      for (;;) {
+        const rows = await untilAborted(listSessionEventsAfter(db, sessionId, last, PAGE), signal);
+        if (rows === ABORTED) return;
         for (const row of rows) {
-          last = row.id;
-          yield { id: row.id, event: row.payload };
+          if (row.seq >= before) return;
+          last = row.seq;
+          yield { id: row.seq, event: row.payload };
+          if (signal?.aborted) return;
         }
-        if (rows.length === PAGE || pending) continue;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, fallbackPollMs);
-          const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener("abort", done);
-            wake = undefined;
-            resolve();
-          };
-          wake = done;
-          signal?.addEventListener("abort", done, { once: true });
-        });
+        if (rows.length < PAGE) return;
+      }
+    }
+    try {
+      yield* readLog();
+      feed.settle(last);
+      while (!signal?.aborted && !feed.ended) {
+        const next = queue.shift();
+        if (!next) {
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+          continue;
+        }
+        if (next.id <= last) continue;
+        // A gap (this follower joined while the reader was behind): fill it from the log.
+        if (next.id > last + 1) yield* readLog(next.id);
+        if (signal?.aborted) return;
+        last = next.id;
+        yield next;
       }
     } finally {
-      local.off(sessionId, onEvent);
+      signal?.removeEventListener("abort", onAbort);
+      feeds.leave(sessionId, follower);
     }
   }
 
   return {
     publish,
     follow,
-    listenerCount: () => local.eventNames().reduce((n, name) => n + local.listenerCount(name), 0),
+    listenerCount: () => feeds.followerCount(),
     close: async () => {
+      feeds.endAll();
       await listener?.close();
-      local.removeAllListeners();
-    },
-  };
-}
-
-/** A dedicated connection for LISTEN, reconnecting with backoff if the server drops it. */
-async function startListener(url: string, local: EventEmitter) {
-  let client: pg.Client | null = null;
-  let closed = false;
-  let attempt = 0;
-
-  async function connect(): Promise<void> {
-    const next = new pg.Client({ connectionString: url });
-    next.on("notification", (msg) => {
-      if (msg.channel === CHANNEL && msg.payload) local.emit(msg.payload);
-    });
-    next.on("error", () => reconnect());
-    await next.connect();
-    await next.query(`LISTEN ${CHANNEL}`);
-    client = next;
-    attempt = 0;
-    // Followers re-read after a reconnect in case something was published meanwhile.
-    for (const name of local.eventNames()) local.emit(name);
-  }
-
-  function reconnect() {
-    if (closed) return;
-    const old = client;
-    client = null;
-    old?.end().catch(() => {});
-    const delay = Math.min(30_000, 250 * 2 ** attempt++);
-    setTimeout(() => {
-      if (!closed) connect().catch(() => reconnect());
-    }, delay);
-  }
-
-  await connect();
-  return {
-    close: async () => {
-      closed = true;
-      await client?.end().catch(() => {});
     },
   };
 }

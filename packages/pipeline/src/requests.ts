@@ -9,6 +9,7 @@ import {
   type StepName,
 } from "@adgen/schemas";
 import type { PipelineDeps } from "./deps";
+import type { ProgressUpdate } from "./events";
 import { PipelineError } from "./errors";
 import { assertWithinBudget } from "./ledger";
 import type { GenerationJobData } from "./queue";
@@ -56,18 +57,29 @@ export function jobStep<I, F>(name: JobStepName, columns: JobStepColumns<I, F>):
     }
     const data: GenerationJobData = run;
     try {
+      // "Queued" goes into the log before the job exists, so no event of the job precedes it.
+      await deps.events.publish(session.id, {
+        stage: flow.running,
+        progress: 0,
+        message: columns.queuedMessage(input, found),
+      });
       const jobId = await deps.boss.send(columns.queue, data);
       if (!jobId) throw new Error(`pg-boss did not queue ${name} for run ${runId}`);
     } catch (error) {
       const reason = "Could not start the job. Please try again.";
-      await moveRunStage(deps.db, { ...run, from: flow.running, to: "failed" }, { error: reason });
+      const failed = { ...run, from: flow.running, to: "failed" as const };
+      if (await moveRunStage(deps.db, failed, { error: reason })) {
+        const end: ProgressUpdate = {
+          stage: "failed",
+          progress: 100,
+          message: reason,
+          error: reason,
+          done: true,
+        };
+        await deps.events.publish(session.id, end).catch(() => undefined);
+      }
       throw error;
     }
-    await deps.events.publish(session.id, {
-      stage: flow.running,
-      progress: 0,
-      message: columns.queuedMessage(input, found),
-    });
     return { jobId: runId };
   }
   return {
