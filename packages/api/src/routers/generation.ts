@@ -70,7 +70,8 @@ export const generationRouter = router({
 
   /**
    * Replays the session's events after `lastEventId`, then follows live. Ids are the
-   * durable log's ids, so a client that reconnects (to any server) resumes exactly.
+   * session's own event sequence (1, 2, 3…, assigned in commit order), so a client that
+   * reconnects (to any server) resumes exactly: nothing skipped, nothing twice.
    */
   progress: protectedProcedure.input(progressInput).subscription(async function* ({
     ctx,
