@@ -1,5 +1,6 @@
 export {
   type ByteRange,
+  type ListedObject,
   type Storage,
   type StorageBody,
   type StorageDriverName,

@@ -1,10 +1,15 @@
-import { mkdtemp, readdir, rm, writeFile, mkdir } from "node:fs/promises";
+import { mkdtemp, readdir, rm, utimes, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalStorage, type LocalStorage } from "./local-storage";
-import { describeStorageContract, expectStorageError, readAll } from "./test/storage-contract";
+import {
+  collect,
+  describeStorageContract,
+  expectStorageError,
+  readAll,
+} from "./test/storage-contract";
 
 let sandbox: string;
 let storage: LocalStorage;
@@ -136,5 +141,37 @@ describe("local storage", () => {
     await expectStorageError(storage.getBytes("folder/inner"), "not_found");
     await storage.delete("folder/inner");
     expect(await storage.stat("folder/inner/file.txt")).not.toBeNull();
+  });
+
+  it("deletes what a write cut short left behind once it is old, and nothing else", async () => {
+    const local = createLocalStorage({ root: path.join(sandbox, "abandoned", "media") });
+    await local.put("sessions/s1/images/done.png", Buffer.from("done"), {
+      contentType: "image/png",
+    });
+    const folder = path.dirname(local.pathFor("sessions/s1/images/done.png"));
+    const uuid = "0b6f3f0e-3c1a-4e4b-9a53-2f1d2b6c7d8e";
+    const old = [
+      `.cut.png.${uuid}.tmp`,
+      `.cut.png.${uuid}.tmp.type`,
+      // The sidecar is renamed into place before its object: a kill in between leaves it alone.
+      ".never.png.type",
+    ];
+    const young = [`.young.png.${uuid}.tmp`, ".arriving.png.type"];
+    for (const name of [...old, ...young]) await writeFile(path.join(folder, name), "x");
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const name of old) await utimes(path.join(folder, name), hourAgo, hourAgo);
+    const doneSidecar = path.join(folder, ".done.png.type");
+    await utimes(doneSidecar, hourAgo, hourAgo);
+
+    expect(await local.deleteAbandonedWrites(new Date(Date.now() - 60_000))).toBe(3);
+    expect((await readdir(folder)).sort()).toEqual([...young, ".done.png.type", "done.png"].sort());
+    expect(await local.stat("sessions/s1/images/done.png")).toEqual({
+      size: 4,
+      contentType: "image/png",
+    });
+    // Hidden files are never listed as objects.
+    expect((await collect(local.list())).map((o) => o.key)).toEqual([
+      "sessions/s1/images/done.png",
+    ]);
   });
 });

@@ -18,6 +18,7 @@ import { isWholeObject, resolveByteRange } from "./byte-range";
 import { assertContentType, contentTypeFromKey } from "./content-type";
 import { StorageError } from "./errors";
 import { assertStorageKey } from "./keys";
+import { deleteLocalAbandonedWrites, listLocalObjects } from "./local-listing";
 import { type Storage, type StorageBody, type StoredObject } from "./storage";
 
 export interface LocalStorageOptions {
@@ -162,6 +163,10 @@ export function createLocalStorage(options: LocalStorageOptions): LocalStorage {
     stat: statObject,
     delete: deleteObject,
     deletePrefix,
+    list: async function* (prefix) {
+      yield* listLocalObjects(root, prefix === undefined ? root : pathFor(prefix));
+    },
+    deleteAbandonedWrites: (olderThan) => deleteLocalAbandonedWrites(root, olderThan),
     urlFor: async (key) => `${urlPrefix}/${assertStorageKey(key)}`,
   };
 }

@@ -1,8 +1,10 @@
 import {
+  AbortMultipartUploadCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
   paginateListObjectsV2,
   PutObjectCommand,
   S3Client,
@@ -14,7 +16,13 @@ import { assertByteOffsets, isWholeObject } from "./byte-range";
 import { assertContentType, DEFAULT_CONTENT_TYPE } from "./content-type";
 import { StorageError } from "./errors";
 import { assertStorageKey } from "./keys";
-import { type ByteRange, type Storage, type StorageBody, type StoredObject } from "./storage";
+import {
+  type ByteRange,
+  type ListedObject,
+  type Storage,
+  type StorageBody,
+  type StoredObject,
+} from "./storage";
 
 export interface S3StorageOptions {
   bucket: string;
@@ -148,6 +156,53 @@ export function createS3Storage(options: S3StorageOptions): S3Storage {
     return deleted;
   }
 
+  async function* list(prefix?: string): AsyncIterable<ListedObject> {
+    if (prefix !== undefined) assertStorageKey(prefix);
+    for await (const page of paginateListObjectsV2(
+      { client },
+      { Bucket: bucket, Prefix: prefix === undefined ? undefined : `${prefix}/` },
+    )) {
+      for (const object of page.Contents ?? []) {
+        if (!object.Key) continue;
+        yield {
+          key: object.Key,
+          size: object.Size ?? 0,
+          modifiedAt: object.LastModified ?? new Date(0),
+        };
+      }
+    }
+  }
+
+  /** A `put` of a stream cut short leaves an unfinished multipart upload, billed but unlisted. */
+  async function deleteAbandonedWrites(olderThan: Date): Promise<number> {
+    let aborted = 0;
+    let markers: { KeyMarker?: string; UploadIdMarker?: string } = {};
+    for (;;) {
+      let page;
+      try {
+        page = await client.send(new ListMultipartUploadsCommand({ Bucket: bucket, ...markers }));
+      } catch (error) {
+        // Some S3-compatible stores do not list uploads; their lifecycle rules must do it.
+        if (httpStatus(error) === 501) return aborted;
+        throw error;
+      }
+      for (const upload of page.Uploads ?? []) {
+        if (!upload.Key || !upload.UploadId || !upload.Initiated) continue;
+        if (upload.Initiated >= olderThan) continue;
+        await client.send(
+          new AbortMultipartUploadCommand({
+            Bucket: bucket,
+            Key: upload.Key,
+            UploadId: upload.UploadId,
+          }),
+        );
+        aborted += 1;
+      }
+      if (!page.IsTruncated) return aborted;
+      markers = { KeyMarker: page.NextKeyMarker, UploadIdMarker: page.NextUploadIdMarker };
+    }
+  }
+
   async function urlFor(key: string, urlOptions?: { expiresInSec?: number }): Promise<string> {
     assertStorageKey(key);
     return getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key }), {
@@ -165,6 +220,8 @@ export function createS3Storage(options: S3StorageOptions): S3Storage {
     stat,
     delete: deleteObject,
     deletePrefix,
+    list,
+    deleteAbandonedWrites,
     urlFor,
   };
 }

@@ -19,6 +19,15 @@ export interface ByteRange {
 
 export type StorageBody = Buffer | Uint8Array | Readable;
 
+/** One object as a listing shows it. */
+export interface ListedObject {
+  key: string;
+  /** Size in bytes. */
+  size: number;
+  /** When the object was last written: sweeps leave young objects alone. */
+  modifiedAt: Date;
+}
+
 /**
  * Where media lives. Keys look like `sessions/<id>/images/<id>.png` and are validated
  * by every method (see keys.ts), so no key can reach outside the store.
@@ -40,6 +49,14 @@ export interface Storage {
   delete(key: string): Promise<void>;
   /** Removes every object under `prefix/` (a session's folder); returns how many. */
   deletePrefix(prefix: string): Promise<number>;
+  /** Every object under `prefix/` (the whole store without one), in no particular order. */
+  list(prefix?: string): AsyncIterable<ListedObject>;
+  /**
+   * Removes what writes cut short by a crash left behind, if it is older than `olderThan`
+   * (the local driver's hidden temp files, S3's unfinished multipart uploads); returns how
+   * many. Writes still in progress are younger than any sensible cut-off.
+   */
+  deleteAbandonedWrites(olderThan: Date): Promise<number>;
   /**
    * The URL a client fetches the object from: `/media/<key>` for the local driver (served
    * by the web server with an access check), a presigned GET URL for S3.

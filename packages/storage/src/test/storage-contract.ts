@@ -129,6 +129,39 @@ export function describeStorageContract(name: string, getStorage: () => Storage)
       expect(await storage.deletePrefix("s/never-written")).toBe(0);
     });
 
+    it("lists objects under a folder with size and write time, or the whole store", async () => {
+      const storage = getStorage();
+      const before = Date.now() - 60_000;
+      await storage.put("list/a/one.png", Buffer.from("1"), { contentType: "image/png" });
+      await storage.put("list/a/deep/two.mp4", Buffer.from("22"), { contentType: "video/mp4" });
+      await storage.put("list/ab/other.png", Buffer.from("333"), { contentType: "image/png" });
+      const listed = await collect(storage.list("list/a"));
+      expect(listed.map((o) => [o.key, o.size]).sort()).toEqual([
+        ["list/a/deep/two.mp4", 2],
+        ["list/a/one.png", 1],
+      ]);
+      for (const object of listed) {
+        expect(object.modifiedAt.getTime()).toBeGreaterThan(before);
+        expect(object.modifiedAt.getTime()).toBeLessThan(Date.now() + 60_000);
+      }
+      const everything = (await collect(storage.list())).map((o) => o.key);
+      expect(everything).toEqual(
+        expect.arrayContaining(["list/a/one.png", "list/a/deep/two.mp4", "list/ab/other.png"]),
+      );
+      expect(await collect(storage.list("list/none"))).toEqual([]);
+      await expectStorageError(collect(storage.list("../up")), "invalid_key");
+    });
+
+    it("keeps finished objects when abandoned writes are deleted", async () => {
+      const storage = getStorage();
+      await storage.put("abandoned/kept.png", Buffer.from("k"), { contentType: "image/png" });
+      expect(await storage.deleteAbandonedWrites(new Date(Date.now() + 60_000))).toBe(0);
+      expect(await storage.stat("abandoned/kept.png")).toEqual({
+        size: 1,
+        contentType: "image/png",
+      });
+    });
+
     it("rejects keys that could leave the store, in every method", async () => {
       const storage = getStorage();
       for (const key of [
@@ -168,6 +201,12 @@ export function describeStorageContract(name: string, getStorage: () => Storage)
       expect(await storage.stat("contract/type.txt")).toBeNull();
     });
   });
+}
+
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
 }
 
 export async function readAll(stream: Readable): Promise<string> {
