@@ -6,3 +6,4 @@ export * from "./health";
 export * from "./runs";
 export * from "./events";
 export * from "./shares";
+export * from "./maintenance";
