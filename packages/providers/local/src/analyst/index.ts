@@ -1,2 +1,3 @@
 export { createLocalVideoAnalyst, LOCAL_VIDEO_ANALYST_ID } from "./local-video-analyst";
-export { analyseClipFile } from "./analyse-clip";
+export { analyseClipFile, analyseFrames, analysisFrameSize } from "./analyse-clip";
+export { rememberRenderedAnalysis } from "./rendered-analysis";

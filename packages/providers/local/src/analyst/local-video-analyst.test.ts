@@ -84,6 +84,37 @@ describe("local video analyst", () => {
     expect(centreX).toBeCloseTo(0.5, 1);
   });
 
+  it("takes a rendered clip's analysis from its rendered frames, matching a decode of the file", async () => {
+    const clip = await createLocalVideoModel().animate({
+      image: makeTestStill(384),
+      scene: {
+        imageId: "a",
+        cameraMove: "pan_left",
+        intensity: 0.8,
+        grade: "warm",
+        motionPrompt: "pan",
+      },
+      durationSec: 2,
+      fps: 30,
+      seed: 7,
+    });
+    const rendered = (await analyst.analyse({ video: clip.output.bytes })).output;
+    // A copy is not the Buffer the model returned: it is decoded and analysed like any clip.
+    const decoded = (await analyst.analyse({ video: Buffer.from(clip.output.bytes) })).output;
+    expect(rendered.durationSec).toBe(decoded.durationSec);
+    expect(rendered.quietRegion).toBe(decoded.quietRegion);
+    expect(rendered.seconds).toHaveLength(decoded.seconds.length);
+    rendered.seconds.forEach((second, i) => {
+      const other = decoded.seconds[i];
+      expect(second.motion).toBeCloseTo(other?.motion ?? -1, 2);
+      expect(second.brightness).toBeCloseTo(other?.brightness ?? -1, 2);
+      for (const key of ["x", "y", "w", "h"] as const)
+        expect(Math.abs(second.productBox[key] - (other?.productBox[key] ?? -1))).toBeLessThan(
+          0.03,
+        );
+    });
+  });
+
   it("fails with a model error on bytes that are not a video", async () => {
     const call = analyst.analyse({ video: Buffer.from("definitely not an mp4") });
     await expect(call).rejects.toBeInstanceOf(ModelCallError);

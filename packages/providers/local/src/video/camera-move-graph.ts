@@ -9,6 +9,11 @@ export interface CameraMoveGraphInput {
   fps: number;
   width: number;
   height: number;
+  /**
+   * Also output the same frames small and RGB24 as `[analysis]`, for the analyst: one render
+   * feeds both the encoder and the analysis, so the clip is never decoded again.
+   */
+  analysis?: { width: number; height: number };
 }
 
 const CORNER_AXES = ["W", "H", "W", "H", "W", "H", "W", "H"] as const;
@@ -53,5 +58,12 @@ export function cameraMoveGraph(input: CameraMoveGraphInput): string {
     "setpts=N",
   ];
   const move = `perspective=${cornerExpressions(path.from, path.to, input.frameCount)}:interpolation=cubic:eval=frame`;
-  return `[0:v]${[...still, move, ...grade.frame, "format=yuv420p"].join(",")}[v]`;
+  const frames = [...still, move, ...grade.frame, "format=yuv420p"].join(",");
+  if (!input.analysis) return `[0:v]${frames}[v]`;
+  // Area scaling from the yuv420p frames, as the analyst's decoder does from the clip.
+  const { width, height } = input.analysis;
+  return [
+    `[0:v]${frames},split=2[v][analysis_in]`,
+    `[analysis_in]scale=${width}:${height}:flags=area,format=rgb24[analysis]`,
+  ].join(";");
 }

@@ -1,89 +1,114 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import {
-  detectCapabilities,
+  fileUrl,
   h264OutputOptions,
   isMediaError,
   MediaError,
-  probeMedia,
   runFfmpeg,
   withTempDir,
 } from "@adgen/media";
-import { ModelCallError, sceneSchema, type VideoModel } from "@adgen/agents";
-import { cameraMoveGraph } from "./camera-move-graph";
-import { clipSize, stillImageExtension } from "./still-image";
+import { ModelCallError, type ClipAnalysis, type VideoModel } from "@adgen/agents";
+import { analyseFrames, analysisFrameSize, rememberRenderedAnalysis } from "../analyst/index";
+import { planClipRender, type AnimateRequest } from "./clip-render";
 
 export const LOCAL_VIDEO_MODEL_ID = "local/camera-move-v1";
 
-type AnimateRequest = Parameters<VideoModel["animate"]>[0];
 type AnimateOutput = Awaited<ReturnType<VideoModel["animate"]>>["output"];
 
-function checkRequest(req: AnimateRequest): string {
-  const scene = sceneSchema.safeParse(req.scene);
-  if (!scene.success) {
-    const issue = scene.error.issues[0];
-    throw new MediaError("BAD_INPUT", `Invalid scene ${issue?.path.join(".")}: ${issue?.message}`);
-  }
-  if (!(req.durationSec > 0 && req.durationSec <= 30))
-    throw new MediaError("BAD_INPUT", "A clip lasts 0–30 seconds");
-  if (!(req.fps >= 1 && req.fps <= 60))
-    throw new MediaError("BAD_INPUT", "A clip runs at 1–60 frames per second");
-  const extension = stillImageExtension(req.image);
-  if (!extension) throw new MediaError("BAD_INPUT", "The still must be a PNG, JPEG or WebP image");
-  return extension;
+/** Clips are intermediates: CRF 18 keeps them clean for the final encode. */
+export const CLIP_ENCODER = { crf: 18, preset: "veryfast" } as const;
+
+/** Cuts a raw RGB24 file into frames, checking that the render delivered every one. */
+function analysisFrames(raw: Buffer, frameBytes: number, frameCount: number): Buffer[] {
+  if (raw.length !== frameBytes * frameCount)
+    throw new MediaError("FFMPEG_FAILED", "The render delivered fewer analysis frames than asked");
+  return Array.from({ length: frameCount }, (_, i) =>
+    raw.subarray(i * frameBytes, (i + 1) * frameBytes),
+  );
 }
 
+/**
+ * One ffmpeg run per clip: the still is decoded, graded and moved once per frame, and each
+ * frame goes both to x264 and, 96 px wide, to the analysis, which is measured here and handed
+ * to the analyst with the clip (rendered-analysis.ts) instead of decoding the clip again.
+ */
 async function animate(req: AnimateRequest): Promise<AnimateOutput> {
-  const extension = checkRequest(req);
-  const capabilities = await detectCapabilities();
-  if (
-    !capabilities.filters.perspective ||
-    !capabilities.filters.loop ||
-    !capabilities.encoders.libx264
-  ) {
-    throw new MediaError(
-      "UNSUPPORTED",
-      `This ffmpeg (${capabilities.version}) lacks perspective, loop or libx264`,
-    );
-  }
   return withTempDir(async (dir) => {
-    const still = path.join(dir, `still.${extension}`);
+    const clip = await planClipRender(req, dir);
     const output = path.join(dir, "clip.mp4");
-    await writeFile(still, req.image);
-    const source = await probeMedia(still, { signal: req.signal });
-    if (!source.width || !source.height)
-      throw new MediaError("BAD_INPUT", "The still has no picture");
-    const size = clipSize(source.width, source.height);
-    // Whole frames only: the clip is exactly frameCount / fps long.
-    const frameCount = Math.max(2, Math.round(req.durationSec * req.fps));
+    const analysisFile = path.join(dir, "analysis.rgb");
+    const small = analysisFrameSize(clip);
+    const frames = ["-frames:v", String(clip.frameCount), "-r", String(clip.fps)];
     await runFfmpeg({
-      inputs: [{ file: still }],
-      filterGraph: cameraMoveGraph({
-        scene: req.scene,
-        seed: req.seed,
-        frameCount,
-        fps: req.fps,
-        ...size,
-      }),
+      inputs: [{ file: clip.stillFile }],
+      filterGraph: clip.graph(small),
+      // Two outputs of one run: runFfmpeg names the last file, so the clip goes first here.
       outputOptions: [
         "-map",
         "[v]",
         "-an",
-        ...h264OutputOptions({ fps: req.fps, crf: 18, frameCount }),
+        ...h264OutputOptions({ fps: clip.fps, ...CLIP_ENCODER, frameCount: clip.frameCount }),
+        fileUrl(output),
+        "-map",
+        "[analysis]",
+        ...frames,
+        "-f",
+        "rawvideo",
       ],
-      output,
-      expectedDurationSec: frameCount / req.fps,
+      output: analysisFile,
+      expectedDurationSec: clip.frameCount / clip.fps,
       signal: req.signal,
     });
-    const info = await probeMedia(output, { signal: req.signal });
+    const [bytes, raw] = await Promise.all([readFile(output), readFile(analysisFile)]);
+    const durationSec = clip.frameCount / clip.fps;
+    const analysis: ClipAnalysis = analyseFrames({
+      ...small,
+      fps: clip.fps,
+      durationSec,
+      frames: analysisFrames(raw, small.width * small.height * 3, clip.frameCount),
+    });
+    rememberRenderedAnalysis(bytes, analysis);
     return {
-      bytes: await readFile(output),
+      bytes,
       contentType: "video/mp4" as const,
-      width: info.width ?? size.width,
-      height: info.height ?? size.height,
-      fps: info.fps ?? req.fps,
-      durationSec: info.durationSec ?? frameCount / req.fps,
+      width: clip.width,
+      height: clip.height,
+      fps: clip.fps,
+      durationSec,
     };
+  });
+}
+
+/**
+ * The frames `animate` would encode, written raw (yuv420p) to `rawFile` instead: the exact
+ * input of the clip's encode, for the benchmark's encode floor (bench/offline).
+ */
+export async function writeClipFrames(
+  req: AnimateRequest,
+  rawFile: string,
+): Promise<{ width: number; height: number; frames: number; fps: number }> {
+  return withTempDir(async (dir) => {
+    const clip = await planClipRender(req, dir);
+    await runFfmpeg({
+      inputs: [{ file: clip.stillFile }],
+      filterGraph: clip.graph(),
+      outputOptions: [
+        "-map",
+        "[v]",
+        "-an",
+        "-frames:v",
+        String(clip.frameCount),
+        "-r",
+        String(clip.fps),
+        "-pix_fmt",
+        "yuv420p",
+        "-f",
+        "rawvideo",
+      ],
+      output: rawFile,
+    });
+    return { width: clip.width, height: clip.height, frames: clip.frameCount, fps: clip.fps };
   });
 }
 
