@@ -1,1 +1,2 @@
 export { createLocalProvider } from "./provider";
+export { CLIP_ENCODER, writeClipFrames } from "./video/index";
