@@ -1,7 +1,7 @@
 import { and, exists, gt, inArray, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
-import { assets, sessionEvents, sessions } from "../schema/index";
+import { assets, sessionEvents } from "../schema/index";
 
 /*
  * Statements of the periodic clean-up (packages/pipeline/src/maintenance): which stored
@@ -21,19 +21,6 @@ export async function findReferencedStorageKeys(
     .where(inArray(assets.storageKey, keys));
   return new Set(rows.map((r) => r.key));
 }
-
-/** Of `ids`, the sessions that exist. */
-export async function findExistingSessionIds(db: Database, ids: string[]): Promise<Set<string>> {
-  const uuids = ids.filter((id) => UUID.test(id));
-  if (uuids.length === 0) return new Set();
-  const rows = await db
-    .select({ id: sessions.id })
-    .from(sessions)
-    .where(inArray(sessions.id, uuids));
-  return new Set(rows.map((r) => r.id));
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Deletes progress events written before `olderThan`, except each session's newest: the
