@@ -1,4 +1,5 @@
 import { getEventListeners } from "node:events";
+import { setTimeout as sleep } from "node:timers/promises";
 import { insertSession, insertUser, openDatabase, type DbConnection } from "@adgen/db";
 import { createTestDatabase, type TestDatabase } from "@adgen/db/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -49,7 +50,17 @@ const step = (message: string, progress = 10) =>
   ({ stage: "image_generation", progress, message }) as const;
 const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
-const settle = () => new Promise((r) => setTimeout(r, 50));
+const settle = () => sleep(50);
+
+/** Runs `work` with the global timers frozen; `sleep` still waits in real time. */
+async function withFrozenTimers(work: () => Promise<void>) {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval"] });
+  try {
+    await work();
+  } finally {
+    vi.useRealTimers();
+  }
+}
 
 describe("event bus", () => {
   it("replays the backlog, then follows live events in order", async () => {
@@ -118,20 +129,17 @@ describe("event bus", () => {
   it("costs nothing while idle: no polling, no piling abort listeners", async () => {
     const sessionId = await newSession();
     const controller = new AbortController();
-    const pending = take(bus.follow(sessionId, { signal: controller.signal }), 1);
-    await settle();
-    const before = followerReads;
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-    try {
+    await withFrozenTimers(async () => {
+      const pending = take(bus.follow(sessionId, { signal: controller.signal }), 1);
+      await sleep(50);
+      const before = followerReads;
       await vi.advanceTimersByTimeAsync(5 * 60_000);
-    } finally {
-      vi.useRealTimers();
-    }
-    await settle();
-    expect(followerReads - before).toBe(0);
-    expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
-    controller.abort();
-    expect(await pending).toEqual([]);
+      await sleep(50);
+      expect(followerReads - before).toBe(0);
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
+      controller.abort();
+      expect(await pending).toEqual([]);
+    });
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
     expect(bus.listenerCount()).toBe(0);
   });
@@ -149,14 +157,14 @@ describe("event bus", () => {
 
   it("releases a follower that stops while the backlog is being read at once", async () => {
     const sessionId = await newSession();
-    await bus.publish(sessionId, step("old"));
     const controller = new AbortController();
-    const stream = bus.follow(sessionId, { lastEventId: 1, signal: controller.signal });
-    // The backlog query starts; the subscriber goes away before it returns.
-    const pending = stream.next();
-    controller.abort();
-    // Before the fix this waited for the next 10 s poll (beyond the test's timeout).
-    expect((await pending).done).toBe(true);
+    // With timers frozen, a follower that waits for a poll to notice the abort never ends.
+    await withFrozenTimers(async () => {
+      const pending = bus.follow(sessionId, { signal: controller.signal }).next();
+      // The backlog query is under way; the subscriber goes away before it returns.
+      controller.abort();
+      expect((await pending).done).toBe(true);
+    });
     expect(bus.listenerCount()).toBe(0);
   });
 
