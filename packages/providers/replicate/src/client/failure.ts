@@ -42,7 +42,7 @@ function modelReason(text: string): string {
   const clean = first
     .replace(/[^\w\s.,:'()%-]/g, "")
     .slice(0, 160)
-    .trim();
+    .replace(/[.\s]+$/, "");
   return clean || "it gave no reason";
 }
 
