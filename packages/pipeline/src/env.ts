@@ -11,11 +11,9 @@ const pipelineEnvSchema = z.object({
   JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).max(600).default(20),
   JOB_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
   JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(600).default(2),
-  // The Replicate provider is designed in (DESIGN.md) but not built yet; refuse it plainly.
+  /** `replicate` also needs REPLICATE_API_TOKEN, checked when the provider is built. */
   GENERATION_PROVIDER: z
-    .enum(["local"], {
-      error: "must be local (the Replicate provider is not available in this build yet)",
-    })
+    .enum(["local", "replicate"], { error: "must be local or replicate" })
     .default("local"),
 });
 
