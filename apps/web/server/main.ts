@@ -1,5 +1,6 @@
 import { readDbEnv } from "@adgen/db";
 import { jobSettingsFromEnv, readPipelineEnv } from "@adgen/pipeline";
+import { providerFromEnv } from "@adgen/provider-replicate";
 import { createStorageFromEnv } from "@adgen/storage";
 import { createHttpApp } from "./app";
 import { readServerEnv } from "./env";
@@ -15,7 +16,11 @@ async function main() {
     databaseUrl: dbEnv.DATABASE_URL,
     pgliteDir: dbEnv.PGLITE_DIR,
     storage,
-    pipeline: { workerMode: pipelineEnv.WORKER_MODE, ...jobSettingsFromEnv(pipelineEnv) },
+    pipeline: {
+      workerMode: pipelineEnv.WORKER_MODE,
+      ...jobSettingsFromEnv(pipelineEnv),
+      provider: providerFromEnv(pipelineEnv.GENERATION_PROVIDER),
+    },
   });
   const http = await createHttpApp({
     services: services.api,

@@ -1,6 +1,7 @@
 import type { Provider } from "@adgen/agents";
 import { migrateDatabase, openDatabase, readDbEnv } from "@adgen/db";
 import { createPipeline, jobSettingsFromEnv, readPipelineEnv } from "@adgen/pipeline";
+import { providerFromEnv } from "@adgen/provider-replicate";
 import { createStorageFromEnv } from "@adgen/storage";
 
 /**
@@ -11,6 +12,7 @@ import { createStorageFromEnv } from "@adgen/storage";
 export async function runWorkerProcess(options: { provider?: Provider } = {}) {
   const dbEnv = readDbEnv();
   const env = readPipelineEnv();
+  const provider = options.provider ?? providerFromEnv(env.GENERATION_PROVIDER);
   if (!dbEnv.DATABASE_URL) {
     throw new Error(
       "DATABASE_URL is required: a separate worker needs the same PostgreSQL as the web server.",
@@ -22,7 +24,7 @@ export async function runWorkerProcess(options: { provider?: Provider } = {}) {
   const pipeline = await createPipeline({
     conn,
     storage: createStorageFromEnv(),
-    provider: options.provider,
+    provider,
     workerMode: "embedded",
     ...jobSettingsFromEnv(env),
     onJobDone: (queue, sessionId) =>
