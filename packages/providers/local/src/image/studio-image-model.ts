@@ -1,11 +1,16 @@
-import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { z } from "zod";
 import { VIEW_TYPES } from "@adgen/schemas";
 import { type ImageModel, ModelCallError } from "@adgen/agents";
-import { readPrompt } from "./read-prompt";
-import { renderStudioImage } from "./render-studio-image";
+import { defineCpuTask } from "../pool/index";
+import type { renderImageTask } from "./render-task";
 
 export const LOCAL_IMAGE_MODEL_ID = "local/studio-render-v1";
+
+/** A render holds a core for about half a second: it runs in the pool, never on this thread. */
+const renderInPool = defineCpuTask<Parameters<typeof renderImageTask>[0], Uint8Array>(
+  new URL("./render-task.ts", import.meta.url),
+  "renderImageTask",
+);
 
 const imageRequestSchema = z.object({
   prompt: z.string().min(1),
@@ -39,11 +44,15 @@ export function createLocalImageModel(): ImageModel {
         fail(
           `Invalid image request: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`,
         );
-      // Rendering holds the thread for a moment; let pending I/O (progress events) go first.
-      await yieldToEventLoop();
-      request.signal?.throwIfAborted();
-      const { width, height } = request;
-      const bytes = renderStudioImage(readPrompt(request), width, height);
+      const { prompt, negativePrompt, viewType, seed, width, height } = request;
+      const rendered = await renderInPool(
+        { prompt, negativePrompt, viewType, seed, width, height },
+        { signal: request.signal },
+      ).catch((error: unknown) => {
+        request.signal?.throwIfAborted();
+        throw error;
+      });
+      const bytes = Buffer.from(rendered.buffer, rendered.byteOffset, rendered.byteLength);
       return {
         output: { bytes, contentType: "image/png", width, height },
         costUsd: 0,

@@ -1,10 +1,16 @@
-import { encodeWav } from "@adgen/media";
 import { musicGenreSchema } from "@adgen/schemas";
 import { ModelCallError, type MusicModel } from "@adgen/agents";
-import { composeBed, SAMPLE_RATE } from "./compose-bed";
+import { defineCpuTask } from "../pool/index";
+import type { composeMusicTask } from "./compose-task";
 
 export const LOCAL_MUSIC_MODEL_ID = "local/synth-bed-v1";
 const MAX_DURATION_SEC = 120;
+
+/** The synth takes whole seconds of CPU: it runs in the pool, never on this thread. */
+const composeInPool = defineCpuTask<
+  Parameters<typeof composeMusicTask>[0],
+  { bytes: Uint8Array; durationSec: number }
+>(new URL("./compose-task.ts", import.meta.url), "composeMusicTask");
 
 /**
  * The offline music model: a seeded JavaScript synthesizer writing a 48 kHz stereo 16-bit WAV
@@ -33,19 +39,20 @@ export function createLocalMusicModel(): MusicModel {
       }
       if (req.signal?.aborted) fail("The music job was cancelled");
       try {
-        const bed = composeBed(req.genre, req.durationSec, req.seed);
-        const bytes = encodeWav({ sampleRate: SAMPLE_RATE, channels: [bed.left, bed.right] });
+        const task = { genre: req.genre, durationSec: req.durationSec, seed: req.seed };
+        const bed = await composeInPool(task, { signal: req.signal });
         return {
           output: {
-            bytes,
+            bytes: Buffer.from(bed.bytes.buffer, bed.bytes.byteOffset, bed.bytes.byteLength),
             contentType: "audio/wav" as const,
-            durationSec: bed.left.length / SAMPLE_RATE,
+            durationSec: bed.durationSec,
           },
           costUsd: 0,
           durationMs: Math.round(performance.now() - started),
           model: LOCAL_MUSIC_MODEL_ID,
         };
       } catch (error) {
+        if (req.signal?.aborted) fail("The music job was cancelled", error);
         return fail(
           `Composing the music failed: ${error instanceof Error ? error.message : String(error)}`,
           error,

@@ -1,0 +1,1 @@
+export { closeCpuPool, defineCpuTask } from "./cpu-pool";
