@@ -1,2 +1,3 @@
 export { createLocalProvider } from "./provider";
 export { CLIP_ENCODER, writeClipFrames } from "./video/index";
+export { closeCpuPool, defineCpuTask } from "./pool/index";
