@@ -2,7 +2,7 @@ import { listSessionAssets, listSessionCosts } from "@adgen/db";
 import { sessionPrefix } from "@adgen/storage";
 import { readdir } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { cancelSessionJobs } from "./delete-session";
+import { cancelSessionJobs, findSessionJobs } from "./delete-session";
 import { startPipeline, type PipelineHarness } from "./test/harness";
 import { startWorker } from "./worker";
 
@@ -26,8 +26,7 @@ async function filesOf(sessionId: string): Promise<string[]> {
 }
 
 async function jobStates(sessionId: string) {
-  const jobs = await h.pipeline.deps.boss.findJobs("generate-images", { data: { sessionId } });
-  return jobs.map((job) => job.state);
+  return (await findSessionJobs(h.pipeline.deps, sessionId)).map((job) => job.state);
 }
 
 describe("deleting a session", () => {
@@ -52,17 +51,15 @@ describe("deleting a session", () => {
     // The request that raced the delete queues its job after the delete cancelled the rest.
     const session = await h.newSession();
     await h.pipeline.generateImages(session, images(session.id));
-    const { currentRunId } = await h.reload(session.id);
+    const [queued] = await findSessionJobs(h.pipeline.deps, session.id);
+    if (!queued) throw new Error("the request queued no job");
     await h.pipeline.deleteSession(session.userId, session.id);
-    await h.pipeline.deps.boss.send("generate-images", {
-      sessionId: session.id,
-      runId: currentRunId,
-    });
+    await h.pipeline.deps.boss.send(queued.queue, queued.data);
 
     const done = vi.fn();
     const worker = await startWorker(h.pipeline.deps, { concurrency: 1, onJobDone: done });
     try {
-      await vi.waitFor(() => expect(done).toHaveBeenCalledWith("generate-images", session.id), {
+      await vi.waitFor(() => expect(done).toHaveBeenCalledWith(expect.any(String), session.id), {
         timeout: 30_000,
       });
     } finally {

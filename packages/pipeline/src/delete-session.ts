@@ -1,8 +1,6 @@
 import { deleteOwnedSession } from "@adgen/db";
 import { sessionPrefix } from "@adgen/storage";
 import type { PipelineDeps } from "./deps";
-import { DEAD_LETTER_QUEUE } from "./queue";
-import { JOB_STEPS } from "./steps";
 
 /**
  * Deletes a user's session whatever it is doing; false when the user has no such session.
@@ -30,20 +28,26 @@ export async function deleteSession(
   return true;
 }
 
-/** Cancels every job of the session that has not ended, in every step's queue. */
+/** The session's jobs in every queue, with their state. */
+export async function findSessionJobs(deps: Pick<PipelineDeps, "boss">, sessionId: string) {
+  const found: { queue: string; id: string; state: string; data: object }[] = [];
+  // Every queue of this pg-boss schema is the pipeline's, whatever the steps are called.
+  for (const { name } of await deps.boss.getQueues()) {
+    for (const job of await deps.boss.findJobs(name, { data: { sessionId } })) {
+      found.push({ queue: name, id: job.id, state: job.state, data: job.data as object });
+    }
+  }
+  return found;
+}
+
+/** Cancels every job of the session that has not ended; returns how many. */
 export async function cancelSessionJobs(
   deps: Pick<PipelineDeps, "boss">,
   sessionId: string,
 ): Promise<number> {
-  let cancelled = 0;
-  for (const queue of [...JOB_STEPS.map((step) => step.queue), DEAD_LETTER_QUEUE]) {
-    const jobs = await deps.boss.findJobs(queue, { data: { sessionId } });
-    const open = jobs.filter((job) => !ENDED.has(job.state)).map((job) => job.id);
-    if (open.length === 0) continue;
-    await deps.boss.cancel(queue, open);
-    cancelled += open.length;
-  }
-  return cancelled;
+  const open = (await findSessionJobs(deps, sessionId)).filter((job) => !ENDED.has(job.state));
+  for (const job of open) await deps.boss.cancel(job.queue, job.id);
+  return open.length;
 }
 
 const ENDED = new Set(["completed", "cancelled", "failed"]);

@@ -7,4 +7,10 @@ export type { JobStep, ApprovalStep, JobAttempt } from "./step-types";
 export { startWorker } from "./worker";
 export { jobSettingsFromEnv, readPipelineEnv, type PipelineEnv } from "./env";
 export type { PipelineDeps } from "./deps";
-export { deleteSession, cancelSessionJobs } from "./delete-session";
+export { deleteSession, cancelSessionJobs, findSessionJobs } from "./delete-session";
+export {
+  runMaintenance,
+  MAINTENANCE_DEFAULTS,
+  type MaintenanceOptions,
+  type MaintenanceReport,
+} from "./maintenance/run-maintenance";

@@ -12,6 +12,8 @@ import type { Storage } from "@adgen/storage";
 import { deleteSession } from "./delete-session";
 import type { PipelineDeps } from "./deps";
 import { createEventBus } from "./events";
+import { runMaintenance, type MaintenanceOptions } from "./maintenance/run-maintenance";
+import { startMaintenance } from "./maintenance/start-maintenance";
 import { DEAD_LETTER_QUEUE, startJobQueue, type QueueTiming } from "./queue";
 import { retryFailedStep } from "./retry";
 import { JOB_STEPS, STEPS } from "./steps";
@@ -30,6 +32,8 @@ export interface PipelineOptions {
   timing?: QueueTiming;
   /** Called after each job this process finished (logs, tests). */
   onJobDone?: (queue: string, sessionId: string) => void;
+  /** The sweep of crash debris and old rows, at start and periodically; false turns it off. */
+  maintenance?: MaintenanceOptions | false;
 }
 
 export type Pipeline = Awaited<ReturnType<typeof createPipeline>>;
@@ -51,6 +55,9 @@ export async function createPipeline(options: PipelineOptions) {
     worker = await startWorker(deps, { concurrency, onJobDone });
   }
 
+  const maintenance =
+    options.maintenance === false ? null : startMaintenance(deps, options.maintenance);
+
   return {
     deps,
     events,
@@ -68,7 +75,11 @@ export async function createPipeline(options: PipelineOptions) {
     deleteSession: (userId: string, sessionId: string) => deleteSession(deps, userId, sessionId),
     queueHealth: async () =>
       (await boss.getQueue(DEAD_LETTER_QUEUE)) ? ("ok" as const) : ("error" as const),
+    /** A maintenance pass now (tests and tools pass a shorter grace). */
+    runMaintenance: (overrides?: MaintenanceOptions) =>
+      maintenance ? maintenance.runNow(overrides) : runMaintenance(deps, overrides),
     stop: async () => {
+      await maintenance?.stop();
       await worker?.stop();
       await boss.stop({ graceful: true, timeout: 10_000 });
       await events.close();

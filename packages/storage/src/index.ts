@@ -13,6 +13,7 @@ export {
   isValidStorageKey,
   parseSessionKey,
   sessionPrefix,
+  SESSIONS_FOLDER,
   storageKey,
   storageKeyProblem,
   type SessionFileKind,

@@ -60,9 +60,12 @@ const SESSION_FOLDERS = {
 
 export type SessionFileKind = keyof typeof SESSION_FOLDERS;
 
+/** The folder holding every session's folder. */
+export const SESSIONS_FOLDER = "sessions";
+
 /** The folder holding all of a session's files, e.g. `sessions/<id>`. */
 export function sessionPrefix(sessionId: string): string {
-  return storageKey("sessions", sessionId);
+  return storageKey(SESSIONS_FOLDER, sessionId);
 }
 
 /** Where one file of a session is stored, e.g. `sessions/<id>/images/<fileId>.png`. */
@@ -83,6 +86,6 @@ export function assetKey(file: {
 export function parseSessionKey(key: string): { sessionId: string } | null {
   if (!isValidStorageKey(key)) return null;
   const [root, sessionId, ...rest] = key.split("/");
-  if (root !== "sessions" || !sessionId || rest.length === 0) return null;
+  if (root !== SESSIONS_FOLDER || !sessionId || rest.length === 0) return null;
   return { sessionId };
 }
