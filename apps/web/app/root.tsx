@@ -1,15 +1,7 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteError,
-} from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { RouteError } from "./components/route-error";
 import "./tailwind.css";
 
 export const meta: MetaFunction = () => [
@@ -46,28 +38,5 @@ export default function App() {
   return <Outlet />;
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const title = isRouteErrorResponse(error)
-    ? error.status === 404
-      ? "We could not find that page"
-      : `${error.status} ${error.statusText}`
-    : "Something went wrong";
-  const detail = isRouteErrorResponse(error)
-    ? typeof error.data === "string"
-      ? error.data
-      : "The page you asked for does not exist or is not yours."
-    : "An unexpected error happened. Please try again.";
-  return (
-    <main className="mx-auto flex min-h-screen max-w-lg flex-col items-center justify-center gap-4 px-6 text-center">
-      <h1 className="text-2xl font-semibold">{title}</h1>
-      <p className="text-slate-600">{detail}</p>
-      <Link
-        to="/"
-        className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-      >
-        Back to your ads
-      </Link>
-    </main>
-  );
-}
+/** Errors no route caught still keep the app's frame. */
+export const ErrorBoundary = RouteError;

@@ -20,7 +20,7 @@ test("a user logs in, creates an ad, sees it on the dashboard and logs out", asy
   await page.getByRole("link", { name: "← Your ads" }).click();
   const card = page.getByTestId("session-card").first();
   await expect(card).toBeVisible();
-  await expect(card).toHaveAttribute("href", new URL(sessionUrl).pathname);
+  await expect(card.getByRole("link")).toHaveAttribute("href", new URL(sessionUrl).pathname);
 
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page).toHaveURL(/\/login$/);

@@ -8,8 +8,9 @@ export interface Account {
 /**
  * Each test gets its own account, made through the API as a browser on the app's origin
  * would (production never has the demo account), and logs in through the real form.
+ * Console errors and warnings fail the test that caused them.
  */
-export const test = base.extend<{ account: Account }>({
+export const test = base.extend<{ account: Account; consoleProblems: string[] }>({
   account: async ({ request, baseURL }, use) => {
     const account = {
       email: `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`,
@@ -27,6 +28,18 @@ export const test = base.extend<{ account: Account }>({
     if (!res.ok()) throw new Error(`Sign-up for the test failed: HTTP ${res.status()}`);
     await use(account);
   },
+  consoleProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error" || message.type() === "warning")
+          problems.push(`${message.type()}: ${message.text()}`);
+      });
+      page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+      await use(problems);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect } from "@playwright/test";
@@ -36,4 +49,5 @@ export async function logIn(page: Page, account: Account) {
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("heading", { name: "Your ads" }).waitFor();
 }

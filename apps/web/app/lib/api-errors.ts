@@ -6,6 +6,9 @@ export interface ApiFailure {
   fieldErrors: FieldErrors;
 }
 
+/** What a page's action answers when the API refused: shown next to the form that posted. */
+export type ActionFailure = ApiFailure & { intent: string };
+
 /** Turns an error thrown by the tRPC caller into what a form shows; other errors rethrow. */
 export function apiFailure(error: unknown): ApiFailure {
   const e = error as { name?: string; code?: string; message?: string; cause?: unknown };

@@ -1,3 +1,4 @@
+import type { ComposeFinalVideoInput } from "@adgen/schemas";
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { apiFailure } from "./api-errors";
 
@@ -6,10 +7,34 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? "");
 const number = (form: FormData, name: string) =>
   form.get(name) ? Number(form.get(name)) : undefined;
 
-/** One form post on the session page, by intent; the API validates everything. */
+/** The form's fields as the API names them; the API validates every value. */
+function compositionFrom(form: FormData, sessionId: string) {
+  return {
+    sessionId,
+    textOverlay: {
+      productName: text(form, "productName"),
+      cta: text(form, "cta"),
+      font: text(form, "font") as ComposeFinalVideoInput["textOverlay"]["font"],
+      color: text(form, "color").toUpperCase(),
+    },
+    audio: {
+      enabled: form.get("music") === "on",
+      genre: (text(form, "genre") || "upbeat") as ComposeFinalVideoInput["audio"]["genre"],
+    },
+    introDuration: number(form, "introDuration"),
+    outroDuration: number(form, "outroDuration"),
+    aspectRatio: (text(form, "aspectRatio") || "16:9") as ComposeFinalVideoInput["aspectRatio"],
+  };
+}
+
+/**
+ * One form post on the session page, by intent. Steps that start work or save a choice
+ * redirect to the bare session URL, so the page lands on the step the session is now at.
+ */
 export async function runSessionAction(context: AppLoadContext, sessionId: string, form: FormData) {
   const api = context.api.generation;
   const intent = text(form, "intent");
+  const here = `/sessions/${sessionId}`;
   try {
     switch (intent) {
       case "generateImages":
@@ -17,58 +42,57 @@ export async function runSessionAction(context: AppLoadContext, sessionId: strin
           sessionId,
           productPrompt: text(form, "productPrompt"),
           numImages: number(form, "numImages"),
-          styleKeywords: text(form, "styleKeywords")
-            .split(",")
-            .map((k) => k.trim())
-            .filter(Boolean),
+          styleKeywords: list(form, "style"),
         });
-        break;
+        return redirect(here);
       case "saveApprovedImages":
         await api.saveApprovedImages({ sessionId, approvedImageIds: list(form, "imageId") });
-        break;
+        return redirect(here);
       case "generateClips":
         await api.generateClips({
           sessionId,
           videoPrompt: text(form, "videoPrompt"),
           clipDuration: number(form, "clipDuration"),
         });
-        break;
+        return redirect(here);
       case "saveApprovedClips": {
         const order = list(form, "clipId");
         await api.saveApprovedClips({ sessionId, approvedClipIds: order, clipOrder: order });
-        break;
+        return redirect(here);
       }
       case "composeFinalVideo":
-        await api.composeFinalVideo({
-          sessionId,
-          textOverlay: {
-            productName: text(form, "productName"),
-            cta: text(form, "cta"),
-            font: text(form, "font") as never,
-            color: text(form, "color").toUpperCase(),
-          },
-          audio: {
-            enabled: form.get("music") === "on",
-            genre: (text(form, "genre") || "upbeat") as never,
-          },
-          introDuration: number(form, "introDuration"),
-          outroDuration: number(form, "outroDuration"),
-          aspectRatio: (text(form, "aspectRatio") || "16:9") as never,
-        });
-        break;
+        await api.composeFinalVideo(compositionFrom(form, sessionId));
+        return redirect(here);
+      case "composeFormat": {
+        // Another format of the last composition, one click from the result page.
+        const last = (await context.api.sessions.get({ sessionId })).lastComposition;
+        const aspectRatio = text(form, "aspectRatio") as ComposeFinalVideoInput["aspectRatio"];
+        if (!last) {
+          const message = "Make the video first; other formats are made from it.";
+          return data({ intent, code: "PRECONDITION_FAILED", message, fieldErrors: {} }, 400);
+        }
+        await api.composeFinalVideo({ sessionId, ...last, aspectRatio });
+        return redirect(here);
+      }
+      case "retry":
+        await api.retry({ sessionId });
+        return redirect(here);
       case "delete":
         await context.api.sessions.delete({ sessionId });
         return redirect("/");
-      case "retry":
-        await api.retry({ sessionId });
-        break;
+      case "share": {
+        const share = await context.api.shares.create({ sessionId });
+        return { intent, ok: true as const, sharePath: share.path };
+      }
+      case "unshare":
+        await context.api.shares.revoke({ sessionId });
+        return { intent, ok: true as const, sharePath: null };
       default:
         return data(
           { intent, code: "BAD_REQUEST", message: "Unknown action.", fieldErrors: {} },
           { status: 400 },
         );
     }
-    return { intent, ok: true as const };
   } catch (error) {
     return data({ intent, ...apiFailure(error) }, { status: 400 });
   }

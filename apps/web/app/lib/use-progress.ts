@@ -1,38 +1,80 @@
-import type { ProgressEvent } from "@adgen/schemas";
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { readSeenEvents, writeSeenEvents, type SeenEvent } from "./progress-memory";
 import { browserClient } from "./trpc.client";
 
+export type ConnectionState = "connecting" | "live" | "reconnecting";
+
 /**
- * Follows a session's live progress while `active`. When a step finishes, the page's data
- * is reloaded so the new images or clips appear. Reconnects resume from the last event id.
+ * Follows a session's live progress while `active`, starting after the last event this
+ * browser saw. tRPC's wsLink re-sends the last tracked id when the socket comes back, so a
+ * dropped connection resumes without losing or repeating events. Each event reloads the
+ * page's data (coalesced), so an image or clip shows the moment it is stored.
  */
 export function useProgress(userId: string, sessionId: string, active: boolean) {
-  const [latest, setLatest] = useState<ProgressEvent | null>(null);
-  const [connected, setConnected] = useState(false);
+  const [events, setEvents] = useState<SeenEvent[]>([]);
+  const [connection, setConnection] = useState<ConnectionState>("connecting");
+  /** Events delivered a second time (never expected; the e2e checks it stays 0). */
+  const [repeats, setRepeats] = useState(0);
   const revalidator = useRevalidator();
-  const revalidate = useRef(revalidator.revalidate);
-  revalidate.current = revalidator.revalidate;
+  const latestRevalidator = useRef(revalidator);
+  latestRevalidator.current = revalidator;
 
   useEffect(() => {
     if (!active) return;
-    let seenLive = false;
+    const seen = readSeenEvents(sessionId);
+    setEvents(seen);
+    const ids = new Set(seen.map((e) => e.id));
+    let pending = false;
+    let connectedOnce = false;
+    const refresh = () => {
+      const r = latestRevalidator.current;
+      if (r.state === "idle") r.revalidate();
+      else if (!pending) {
+        pending = true;
+        setTimeout(() => {
+          pending = false;
+          latestRevalidator.current.revalidate();
+        }, 300);
+      }
+    };
     const sub = browserClient(userId).generation.progress.subscribe(
-      { sessionId },
+      { sessionId, lastEventId: seen.at(-1)?.id },
       {
-        onStarted: () => setConnected(true),
-        onData: ({ data }) => {
-          setLatest(data);
-          // Replayed history also contains old "done" events; act only on ones after the step began.
-          if (!data.done) seenLive = true;
-          if (data.done && seenLive) revalidate.current();
+        onStarted: () => {
+          connectedOnce = true;
+          setConnection("live");
         },
-        onError: () => setConnected(false),
-        onStopped: () => setConnected(false),
+        onConnectionStateChange: (state) => {
+          if (state.state === "pending") setConnection("live");
+          else if (state.state === "connecting")
+            setConnection(connectedOnce ? "reconnecting" : "connecting");
+        },
+        onData: ({ id, data }) => {
+          if (ids.has(id)) {
+            // Never expected: resume sends only what came after the last id. Loud, not silent.
+            console.warn(`Progress event ${id} arrived twice; ignored.`);
+            setRepeats((n) => n + 1);
+            return;
+          }
+          ids.add(id);
+          setEvents((current) => {
+            const next = [...current, { id, event: data }];
+            writeSeenEvents(sessionId, next);
+            return next;
+          });
+          refresh();
+        },
+        onError: () => setConnection("reconnecting"),
       },
     );
     return () => sub.unsubscribe();
   }, [userId, sessionId, active]);
 
-  return { latest: active ? latest : null, connected };
+  return {
+    events: active ? events : [],
+    latest: active ? events.at(-1) : undefined,
+    connection,
+    repeats,
+  };
 }

@@ -1,122 +1,80 @@
-import { Form } from "@remix-run/react";
-import { useState } from "react";
-import { Button } from "../button";
-import { FormError } from "../form-error";
-import type { ActionFailure } from "./types";
+import { formatUsd } from "../../lib/format";
+import type { GeneratedClip } from "../../lib/session-view";
 
-interface Clip {
-  id: string;
-  url: string;
-  duration: number | null;
-  approved: boolean;
-}
+const play = (video: HTMLVideoElement | null) => void video?.play().catch(() => undefined);
 
-/** Approve clips and put them in order; the order posted is the order shown. */
+/** Clips as they finish; each plays on hover or focus (muted, looping) and can be chosen. */
 export function ClipGrid({
   clips,
-  clipOrder,
-  failure,
-  busy,
+  labelOf,
+  placeholders,
+  chosen,
+  onToggle,
   editable,
 }: {
-  clips: Clip[];
-  clipOrder: string[];
-  failure?: ActionFailure;
-  busy: boolean;
+  clips: GeneratedClip[];
+  labelOf: (clip: GeneratedClip) => string;
+  placeholders: number;
+  chosen: string[];
+  onToggle: (id: string) => void;
   editable: boolean;
 }) {
-  const byId = new Map(clips.map((c) => [c.id, c]));
-  const [order, setOrder] = useState<string[]>(() => {
-    const saved = clipOrder.filter((id) => byId.has(id));
-    return saved.length ? saved : clips.filter((c) => c.approved).map((c) => c.id);
-  });
-  const toggle = (id: string) =>
-    setOrder((o) => (o.includes(id) ? o.filter((x) => x !== id) : [...o, id]));
-  const move = (id: string, by: -1 | 1) =>
-    setOrder((o) => {
-      const i = o.indexOf(id);
-      const j = i + by;
-      if (i < 0 || j < 0 || j >= o.length) return o;
-      const next = [...o];
-      [next[i], next[j]] = [next[j]!, next[i]!];
-      return next;
-    });
-  const errors = failure?.intent === "saveApprovedClips" ? failure : undefined;
   return (
-    <Form method="post" className="flex flex-col gap-4">
-      <input type="hidden" name="intent" value="saveApprovedClips" />
-      {order.map((id) => (
-        <input key={id} type="hidden" name="clipId" value={id} />
-      ))}
-      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="clip-grid">
-        {clips.map((clip) => {
-          const position = order.indexOf(clip.id);
-          const on = position >= 0;
-          return (
-            <li
-              key={clip.id}
-              className={`overflow-hidden rounded-xl border bg-white ${on ? "border-brand-600 ring-1 ring-brand-600" : "border-slate-200"}`}
-            >
+    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4" data-testid="clip-grid">
+      {clips.map((clip) => {
+        const on = chosen.includes(clip.id);
+        return (
+          <li
+            key={clip.id}
+            className={`overflow-hidden rounded-xl border bg-white ${
+              on ? "border-brand-600 ring-1 ring-brand-600" : "border-slate-200"
+            }`}
+            data-testid="clip-tile"
+            onMouseEnter={(e) => play(e.currentTarget.querySelector("video"))}
+            onMouseLeave={(e) => e.currentTarget.querySelector("video")?.pause()}
+            onFocus={(e) => play(e.currentTarget.querySelector("video"))}
+            onBlur={(e) => e.currentTarget.querySelector("video")?.pause()}
+          >
+            <div className="relative">
               <video
                 src={clip.url}
-                controls
-                loop
                 muted
+                loop
                 playsInline
                 preload="metadata"
+                aria-label={`${labelOf(clip)} clip`}
                 className="aspect-square w-full bg-black object-cover"
               />
-              <div className="flex items-center justify-between gap-2 p-3 text-sm">
-                <label className="flex items-center gap-2">
-                  <input
-                    type="checkbox"
-                    checked={on}
-                    onChange={() => toggle(clip.id)}
-                    disabled={!editable}
-                    aria-label="Use this clip"
-                  />
-                  {on ? (
-                    <span className="font-medium">#{position + 1}</span>
-                  ) : (
-                    <span className="text-slate-500">Not used</span>
-                  )}
-                  <span className="text-slate-400">{clip.duration?.toFixed(1)} s</span>
-                </label>
-                {on && editable ? (
-                  <span className="flex gap-1">
-                    <button
-                      type="button"
-                      onClick={() => move(clip.id, -1)}
-                      disabled={position === 0}
-                      className="rounded px-2 py-1 ring-1 ring-slate-200 disabled:opacity-40"
-                      aria-label="Move earlier"
-                    >
-                      ←
-                    </button>
-                    <button
-                      type="button"
-                      onClick={() => move(clip.id, 1)}
-                      disabled={position === order.length - 1}
-                      className="rounded px-2 py-1 ring-1 ring-slate-200 disabled:opacity-40"
-                      aria-label="Move later"
-                    >
-                      →
-                    </button>
-                  </span>
-                ) : null}
-              </div>
-            </li>
-          );
-        })}
-      </ul>
-      <FormError message={errors?.message} />
-      {editable ? (
-        <div className="flex items-center gap-3">
-          <Button type="submit" disabled={busy || order.length < 1}>
-            Save {order.length} clips in this order
-          </Button>
-        </div>
-      ) : null}
-    </Form>
+              <span className="absolute bottom-2 left-2 rounded-full bg-black/70 px-2 py-0.5 text-xs tabular-nums text-white">
+                {clip.duration?.toFixed(1)} s
+              </span>
+              <span className="absolute bottom-2 right-2 rounded-full bg-black/70 px-2 py-0.5 text-xs tabular-nums text-white">
+                {formatUsd(clip.cost)}
+              </span>
+            </div>
+            <label className="flex items-center gap-2 p-2 text-sm capitalize">
+              <input
+                type="checkbox"
+                checked={on}
+                onChange={() => onToggle(clip.id)}
+                disabled={!editable}
+                className="h-4 w-4 accent-brand-600"
+              />
+              Use the {labelOf(clip)} clip
+            </label>
+          </li>
+        );
+      })}
+      {Array.from({ length: placeholders }, (_, i) => (
+        <li
+          key={`placeholder-${i}`}
+          className="relative flex aspect-square items-center justify-center overflow-hidden rounded-xl bg-slate-100 text-xs text-slate-700"
+          data-testid="clip-placeholder"
+        >
+          <span className="absolute inset-0 animate-pulse bg-slate-200" aria-hidden="true" />
+          <span className="relative">Animating…</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,129 +1,216 @@
-import type { RouterOutputs } from "@adgen/api";
-import { ASPECT_RATIOS, MUSIC_GENRES, OVERLAY_FONTS } from "@adgen/schemas";
+import { ASPECT_RATIOS, MUSIC_GENRES, OVERLAY_FONTS, type AspectRatio } from "@adgen/schemas";
 import { Form } from "@remix-run/react";
 import { useState } from "react";
+import type { ActionFailure } from "../../lib/api-errors";
+import { COLOR_SWATCHES, FONT_FACES } from "../../lib/overlay-fonts";
+import type { GeneratedClip, LastComposition } from "../../lib/session-view";
 import { Button } from "../button";
-import { Field } from "../field";
+import { CountedText } from "../counted-text";
 import { FormError } from "../form-error";
-import type { ActionFailure } from "./types";
+import { FramePreview } from "./frame-preview";
+import { Timeline } from "./timeline";
 
-/** The composition the form starts from: the last one asked for, or none yet. */
-export type LastComposition = RouterOutputs["sessions"]["get"]["lastComposition"];
-
-const FORMAT_LABELS: Record<string, string> = {
+const FORMAT_LABELS: Record<AspectRatio, string> = {
   "16:9": "16:9 landscape",
   "9:16": "9:16 vertical",
   "1:1": "1:1 square",
 };
-const FONT_LABELS: Record<string, string> = {
-  montserrat: "Montserrat",
-  poppins: "Poppins",
-  "bebas-neue": "Bebas Neue",
-  anton: "Anton",
-};
+const chip =
+  "inline-flex items-center rounded-lg px-3 py-2 text-sm ring-1 ring-slate-300 peer-checked:ring-2 peer-checked:ring-brand-600 peer-checked:bg-brand-50 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600";
 
-/** Product name, call to action, look and sound of the final ad. */
+/** Step 3: title, call to action, look, sound and format, previewed as they are chosen. */
 export function FinishForm({
   last,
+  clips,
+  labelOf,
+  background,
   failure,
   busy,
 }: {
   last: LastComposition;
+  clips: GeneratedClip[];
+  labelOf: (clip: GeneratedClip) => string;
+  background?: string;
   failure?: ActionFailure;
   busy: boolean;
 }) {
   const errors = failure?.intent === "composeFinalVideo" ? failure : undefined;
   const fieldErrors = errors?.fieldErrors ?? {};
+  const [name, setName] = useState(last?.textOverlay.productName ?? "");
+  const [cta, setCta] = useState(last?.textOverlay.cta ?? "");
+  const [font, setFont] = useState(last?.textOverlay.font ?? "montserrat");
+  const [color, setColor] = useState(last?.textOverlay.color ?? "#FFFFFF");
   const [music, setMusic] = useState(last?.audio.enabled ?? false);
-  const select = "rounded-lg border border-slate-300 bg-white px-3 py-2 shadow-sm";
+  const [format, setFormat] = useState<AspectRatio>(last?.aspectRatio ?? "16:9");
+  const [intro, setIntro] = useState(last?.introDuration ?? 1);
+  const [outro, setOutro] = useState(last?.outroDuration ?? 1.5);
+  const shown = new Set(["textOverlay.productName", "textOverlay.cta"]);
+
   return (
-    <Form method="post" className="flex flex-col gap-4" noValidate>
+    <Form method="post" className="flex flex-col gap-5" noValidate>
       <input type="hidden" name="intent" value="composeFinalVideo" />
       <FormError message={errors && !Object.keys(fieldErrors).length ? errors.message : null} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
+        <CountedText
+          singleLine
           label="Product name"
           name="productName"
-          maxLength={50}
-          defaultValue={last?.textOverlay.productName}
+          max={50}
+          defaultValue={name}
+          onValueChange={setName}
           errors={fieldErrors["textOverlay.productName"]}
           placeholder="AeroFlask"
         />
-        <Field
+        <CountedText
+          singleLine
           label="Call to action"
           name="cta"
-          maxLength={30}
-          defaultValue={last?.textOverlay.cta}
+          max={30}
+          defaultValue={cta}
+          onValueChange={setCta}
           errors={fieldErrors["textOverlay.cta"]}
           placeholder="Shop now"
         />
       </div>
-      <div className="grid gap-4 sm:grid-cols-4">
-        <label className="flex flex-col gap-1.5 text-sm font-medium text-slate-700">
-          Font
-          <select
-            name="font"
-            defaultValue={last?.textOverlay.font ?? "montserrat"}
-            className={select}
-          >
-            {OVERLAY_FONTS.map((f) => (
-              <option key={f} value={f}>
-                {FONT_LABELS[f] ?? f}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1.5 text-sm font-medium text-slate-700">
-          Text colour
-          <input
-            type="color"
-            name="color"
-            defaultValue={last?.textOverlay.color ?? "#FFFFFF"}
-            className="h-10 w-full rounded-lg border border-slate-300 bg-white px-1"
-          />
-        </label>
-        <label className="flex flex-col gap-1.5 text-sm font-medium text-slate-700">
-          Format
-          <select name="aspectRatio" defaultValue={last?.aspectRatio ?? "16:9"} className={select}>
-            {ASPECT_RATIOS.map((r) => (
-              <option key={r} value={r}>
-                {FORMAT_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="flex flex-col gap-1.5 text-sm font-medium text-slate-700">
-          <label className="flex items-center gap-2">
+      <fieldset>
+        <legend className="mb-1.5 text-sm font-medium text-slate-700">Font</legend>
+        <div className="flex flex-wrap gap-2">
+          {OVERLAY_FONTS.map((f) => (
+            <label key={f} className="cursor-pointer">
+              <input
+                type="radio"
+                name="font"
+                value={f}
+                checked={font === f}
+                onChange={() => setFont(f)}
+                className="peer sr-only"
+              />
+              <span className={`${chip} text-base`} style={{ fontFamily: FONT_FACES[f].family }}>
+                {FONT_FACES[f].label}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend className="mb-1.5 text-sm font-medium text-slate-700">Text colour</legend>
+        <div className="flex flex-wrap items-center gap-2">
+          {COLOR_SWATCHES.map((swatch) => (
+            <button
+              key={swatch}
+              type="button"
+              onClick={() => setColor(swatch)}
+              aria-label={`Colour ${swatch}`}
+              aria-pressed={color.toUpperCase() === swatch}
+              className={`h-8 w-8 rounded-full ring-1 ring-slate-300 ${
+                color.toUpperCase() === swatch ? "ring-2 ring-brand-600 ring-offset-2" : ""
+              }`}
+              style={{ backgroundColor: swatch }}
+            />
+          ))}
+          <label className="flex items-center gap-2 text-sm text-slate-700">
             <input
-              type="checkbox"
-              name="music"
-              checked={music}
-              onChange={(e) => setMusic(e.target.checked)}
-            />{" "}
-            Music
+              type="color"
+              name="color"
+              value={color.toLowerCase()}
+              onChange={(e) => setColor(e.target.value.toUpperCase())}
+              className="h-8 w-12 rounded border border-slate-300 bg-white"
+            />
+            Custom colour
           </label>
-          <select
-            name="genre"
-            defaultValue={last?.audio.genre ?? "upbeat"}
-            disabled={!music}
-            className={`${select} disabled:opacity-50`}
-            aria-label="Music genre"
-          >
-            {MUSIC_GENRES.map((g) => (
-              <option key={g} value={g}>
-                {g[0]!.toUpperCase() + g.slice(1)}
-              </option>
-            ))}
-          </select>
+        </div>
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <fieldset>
+          <legend className="mb-1.5 text-sm font-medium text-slate-700">Music</legend>
+          <div className="flex flex-wrap items-center gap-3">
+            <label className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="music"
+                checked={music}
+                onChange={(e) => setMusic(e.target.checked)}
+                className="h-4 w-4 accent-brand-600"
+              />
+              Music
+            </label>
+            <select
+              name="genre"
+              defaultValue={last?.audio.genre ?? "upbeat"}
+              disabled={!music}
+              className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm disabled:opacity-50"
+              aria-label="Music genre"
+            >
+              {MUSIC_GENRES.map((g) => (
+                <option key={g} value={g}>
+                  {g[0]!.toUpperCase() + g.slice(1)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </fieldset>
+        <div className="grid grid-cols-2 gap-3">
+          <label className="flex flex-col gap-1.5 text-sm font-medium text-slate-700">
+            Intro card (s)
+            <input
+              type="number"
+              name="introDuration"
+              min={0.5}
+              max={3}
+              step={0.5}
+              value={intro}
+              onChange={(e) => setIntro(Number(e.target.value))}
+              className="rounded-lg border border-slate-300 px-3 py-2"
+            />
+          </label>
+          <label className="flex flex-col gap-1.5 text-sm font-medium text-slate-700">
+            Outro card (s)
+            <input
+              type="number"
+              name="outroDuration"
+              min={0.5}
+              max={3}
+              step={0.5}
+              value={outro}
+              onChange={(e) => setOutro(Number(e.target.value))}
+              className="rounded-lg border border-slate-300 px-3 py-2"
+            />
+          </label>
         </div>
       </div>
-      <input type="hidden" name="introDuration" value={last?.introDuration ?? 1} />
-      <input type="hidden" name="outroDuration" value={last?.outroDuration ?? 1.5} />
+      <fieldset>
+        <legend className="mb-1.5 text-sm font-medium text-slate-700">Format</legend>
+        <div className="flex flex-wrap gap-2">
+          {ASPECT_RATIOS.map((r) => (
+            <label key={r} className="cursor-pointer">
+              <input
+                type="radio"
+                name="aspectRatio"
+                value={r}
+                checked={format === r}
+                onChange={() => setFormat(r)}
+                className="peer sr-only"
+              />
+              <span className={chip}>{FORMAT_LABELS[r]}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <FramePreview
+        aspectRatio={format}
+        background={background}
+        productName={name}
+        cta={cta}
+        fontFamily={FONT_FACES[font].family}
+        color={color}
+      />
+      <Timeline
+        clips={clips.map((c) => ({ id: c.id, duration: c.duration ?? 0, label: labelOf(c) }))}
+        introDuration={intro}
+        outroDuration={outro}
+      />
       {Object.entries(fieldErrors)
-        .filter(
-          ([key]) =>
-            !key.startsWith("textOverlay.productName") && !key.startsWith("textOverlay.cta"),
-        )
+        .filter(([key]) => !shown.has(key))
         .map(([key, messages]) => (
           <p key={key} role="alert" className="text-sm text-red-600">
             {messages.join(" ")}
@@ -131,7 +218,7 @@ export function FinishForm({
         ))}
       <div>
         <Button type="submit" disabled={busy}>
-          {busy ? "Starting…" : "Make my video"}
+          {busy ? "Starting…" : "Generate final video"}
         </Button>
       </div>
     </Form>

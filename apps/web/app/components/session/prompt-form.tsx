@@ -1,82 +1,115 @@
 import { Form } from "@remix-run/react";
+import { useState } from "react";
+import type { ActionFailure } from "../../lib/api-errors";
+import { STYLE_CHIPS } from "../../lib/style-keywords";
 import { Button } from "../button";
+import { CountedText } from "../counted-text";
 import { FormError } from "../form-error";
-import type { ActionFailure } from "./types";
 
+const MIN = 3;
+const MAX = 200;
+
+/** Step 1's request: one line about the product, how many shots, which styles. */
 export function PromptForm({
   defaultPrompt,
+  defaultStyles,
   failure,
   busy,
+  regenerate,
 }: {
-  defaultPrompt?: string | null;
+  defaultPrompt: string | null;
+  defaultStyles: string[];
   failure?: ActionFailure;
   busy: boolean;
+  regenerate: boolean;
 }) {
   const errors = failure?.intent === "generateImages" ? failure : undefined;
+  const [prompt, setPrompt] = useState(defaultPrompt ?? "");
+  const [count, setCount] = useState(6);
+  const [clientError, setClientError] = useState<string | null>(null);
   return (
-    <Form method="post" className="flex flex-col gap-4" noValidate>
+    <Form
+      method="post"
+      className="flex flex-col gap-4"
+      noValidate
+      onSubmit={(e) => {
+        const length = prompt.trim().length;
+        const problem =
+          length < MIN
+            ? `Describe the product in at least ${MIN} characters.`
+            : prompt.length > MAX
+              ? `Keep the description to ${MAX} characters or fewer (it has ${prompt.length}).`
+              : null;
+        setClientError(problem);
+        if (problem) e.preventDefault();
+      }}
+    >
       <input type="hidden" name="intent" value="generateImages" />
       <FormError
         message={errors && !Object.keys(errors.fieldErrors).length ? errors.message : null}
       />
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor="productPrompt" className="text-sm font-medium text-slate-700">
-          Describe your product in one line
-        </label>
-        <textarea
-          id="productPrompt"
-          name="productPrompt"
-          rows={2}
-          maxLength={200}
-          defaultValue={defaultPrompt ?? ""}
-          placeholder="e.g. Matte black insulated water bottle with a bamboo lid"
-          className="rounded-lg border border-slate-300 px-3 py-2 shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
-          aria-invalid={Boolean(errors?.fieldErrors.productPrompt) || undefined}
-        />
-        {errors?.fieldErrors.productPrompt ? (
-          <p role="alert" className="text-sm text-red-600">
-            {errors.fieldErrors.productPrompt.join(" ")}
-          </p>
-        ) : null}
-      </div>
-      <div className="grid gap-4 sm:grid-cols-[8rem_1fr]">
+      <CountedText
+        label="Describe your product in one line"
+        name="productPrompt"
+        max={MAX}
+        defaultValue={defaultPrompt ?? ""}
+        placeholder="e.g. Matte black insulated water bottle with a bamboo lid"
+        onValueChange={(value) => {
+          setPrompt(value);
+          setClientError(null);
+        }}
+        clientError={clientError}
+        errors={errors?.fieldErrors.productPrompt}
+      />
+      <div className="grid gap-4 sm:grid-cols-[14rem_1fr]">
         <div className="flex flex-col gap-1.5">
           <label htmlFor="numImages" className="text-sm font-medium text-slate-700">
-            Images
-          </label>
-          <select
-            id="numImages"
-            name="numImages"
-            defaultValue="6"
-            className="rounded-lg border border-slate-300 px-3 py-2 shadow-sm"
-          >
-            {[4, 5, 6, 7, 8].map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor="styleKeywords" className="text-sm font-medium text-slate-700">
-            Style keywords (optional, comma-separated)
+            Images: <output htmlFor="numImages">{count}</output>
           </label>
           <input
-            id="styleKeywords"
-            name="styleKeywords"
-            placeholder="minimal, luxury, warm light"
-            className="rounded-lg border border-slate-300 px-3 py-2 shadow-sm"
+            id="numImages"
+            name="numImages"
+            type="range"
+            min={4}
+            max={8}
+            step={1}
+            value={count}
+            onChange={(e) => setCount(Number(e.target.value))}
+            className="accent-brand-600"
           />
+          <div className="flex justify-between text-xs text-slate-500" aria-hidden="true">
+            <span>4</span>
+            <span>8</span>
+          </div>
+        </div>
+        <fieldset className="flex flex-col gap-1.5">
+          <legend className="mb-1.5 text-sm font-medium text-slate-700">Style</legend>
+          <div className="flex flex-wrap gap-2">
+            {STYLE_CHIPS.map((style) => (
+              <label key={style} className="cursor-pointer">
+                <input
+                  type="checkbox"
+                  name="style"
+                  value={style}
+                  defaultChecked={defaultStyles.includes(style)}
+                  className="peer sr-only"
+                />
+                <span className="inline-block rounded-full px-3 py-1 text-sm capitalize text-slate-700 ring-1 ring-slate-300 peer-checked:bg-brand-600 peer-checked:text-white peer-checked:ring-brand-600 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600">
+                  {style}
+                </span>
+              </label>
+            ))}
+          </div>
           {errors?.fieldErrors.styleKeywords ? (
             <p role="alert" className="text-sm text-red-600">
               {errors.fieldErrors.styleKeywords.join(" ")}
             </p>
           ) : null}
-        </div>
+        </fieldset>
       </div>
       <div>
         <Button type="submit" disabled={busy}>
-          {busy ? "Starting…" : "Generate images"}
+          {busy ? "Starting…" : regenerate ? "Regenerate images" : "Generate images"}
         </Button>
       </div>
     </Form>
