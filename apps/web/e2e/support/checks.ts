@@ -2,7 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { mkdir } from "node:fs/promises";
 
-export const SCREENSHOTS = "e2e/screenshots";
+/** Kept with the run's other output (git-ignored); docs/ holds the one the README shows. */
+export const SCREENSHOTS = "test-results/screenshots";
 
 /** axe on the page as it is now: no serious or critical violation. */
 export async function expectAccessible(page: Page, screen: string) {
