@@ -1,37 +1,23 @@
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "./client";
 import { readDbEnv } from "./env";
 import { MIGRATIONS_FOLDER, migrateDatabase } from "./migrate";
-import { withDatabase } from "./testing";
+import { createEmptyDatabase } from "./testing";
 
 const serverUrl = readDbEnv().DATABASE_URL;
 
-async function admin(text: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Web servers and workers started together each migrate an empty database on their own. */
 describe.runIf(Boolean(serverUrl))("migrations started by several processes at once", () => {
-  const name = `adgen_test_migrate_${randomBytes(4).toString("hex")}`;
+  let empty: Awaited<ReturnType<typeof createEmptyDatabase>>;
   let url: string;
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE "${name}"`);
-    url = withDatabase(serverUrl ?? "", name);
+    empty = await createEmptyDatabase(serverUrl ?? "");
+    url = empty.url;
   });
-  afterAll(async () => {
-    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  });
+  afterAll(() => empty.drop());
 
   it("all succeed and apply each migration once", async () => {
     // Separate pools, as separate processes would have.
