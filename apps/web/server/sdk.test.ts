@@ -1,161 +1,205 @@
-import { spawn } from "node:child_process";
+import { AdgenError, createAdgenClient, type WatchedEvent } from "@adgen/sdk";
+import { withPricesAndFaults } from "@adgen/agents/testing";
+import { probeMedia } from "@adgen/media";
+import { createLocalProvider } from "@adgen/provider-local";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
+import type { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { createAdgenClient, makeAd } from "@adgen/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { probeUrl } from "./test/flow";
 import { startTestServer, type TestServer } from "./test/harness";
+import { holdableLocalProvider, signedUpClient } from "./test/sdk-helpers";
 
-const CLI = fileURLToPath(new URL("../../../packages/sdk/src/cli.ts", import.meta.url));
-// vitest's module runner has no import.meta.resolve; this is the loader `--import tsx` names.
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-
+const images = holdableLocalProvider();
 let server: TestServer;
-const homes: string[] = [];
+let dir: string;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ provider: images.provider });
+  dir = await mkdtemp(path.join(tmpdir(), "adgen-sdk-"));
 });
 afterAll(async () => {
+  images.release();
   await server.close();
-  for (const home of homes) await rm(home, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true });
 });
 
-const uniqueEmail = (who: string) => `${who}-${Math.random().toString(36).slice(2)}@example.com`;
+const spec = {
+  productPrompt: "Rose gold wrist watch",
+  videoPrompt: "Slow luxurious push-in, warm light",
+  productName: "Aurora",
+  cta: "Shop now",
+  numImages: 4,
+  clipDuration: 2,
+  music: "chill",
+} as const;
 
-/** A fresh HOME for one test, so no test reads credentials another one saved. */
-async function newHome(): Promise<string> {
-  const home = await mkdtemp(path.join(tmpdir(), "adgen-cli-home-"));
-  homes.push(home);
-  return home;
-}
-
-function cli(
-  home: string,
-  args: string[],
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    // tsx is resolved here, not from the temporary working folder the CLI runs in.
-    const child = spawn(process.execPath, ["--import", TSX, CLI, ...args], {
-      env: { ...process.env, HOME: home, ADGEN_URL: server.baseUrl, ADGEN_TOKEN: "" },
-      cwd: home,
+describe("createAd", () => {
+  it("runs the whole flow, composes the clips the callback chose in its order, and downloads the MP4", async () => {
+    const { client } = await signedUpClient(server.baseUrl);
+    const events: WatchedEvent[] = [];
+    let chosenImages: string[] = [];
+    let chosenClips: string[] = [];
+    const { sessionId, session } = await client.createAd(spec, {
+      onProgress: (event) => events.push(event),
+      approve: {
+        // The last three images, last first; then the clips reversed, one left out.
+        images: (all) =>
+          (chosenImages = all
+            .slice(1)
+            .map((i) => i.id)
+            .reverse()),
+        clips: (all) =>
+          (chosenClips = all
+            .slice(1)
+            .map((c) => c.id)
+            .reverse()),
+      },
     });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-describe("the SDK", () => {
-  it("makes a whole ad in one call and downloads the MP4", async () => {
-    const anon = createAdgenClient({ baseUrl: server.baseUrl });
-    const { sessionToken } = await anon.trpc.auth.signup.mutate({
-      email: uniqueEmail("sdk"),
-      password: "long-enough-pw",
-    });
-    anon.close();
-    const client = createAdgenClient({ baseUrl: server.baseUrl, token: sessionToken });
-    const stages = new Set<string>();
-    const { session, video } = await makeAd(client, {
-      productPrompt: "Rose gold wrist watch",
-      videoPrompt: "Slow luxurious push-in, warm light",
-      productName: "Aurora",
-      cta: "Shop now",
-      numImages: 4,
-      approveImages: 2,
-      clipDuration: 2,
-      onEvent: (e) => stages.add(e.stage),
-    });
-    client.close();
     expect(session.stage).toBe("complete");
-    expect([...stages]).toEqual(
-      expect.arrayContaining(["image_generation", "clip_generation", "final_composition"]),
+    expect(new Set(events.map((e) => e.stage))).toEqual(
+      new Set([
+        "image_generation",
+        "image_selection",
+        "clip_generation",
+        "clip_selection",
+        "final_composition",
+        "complete",
+      ]),
     );
-    expect(video.subarray(4, 8).toString()).toBe("ftyp");
-    const probed = await probeUrl(server.baseUrl, session.finalVideo!.url, sessionToken);
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    expect(session.approvedImageIds.toSorted()).toEqual(chosenImages.toSorted());
+    expect(chosenClips).toHaveLength(2);
+    expect(session.clipOrder).toEqual(chosenClips);
+    expect(session.generatedClips.map((c) => c.sourceImageId).toSorted()).toEqual(
+      chosenImages.toSorted(),
+    );
+
+    const file = path.join(dir, "aurora.mp4");
+    const saved = await client.download(sessionId, file);
+    const probed = await probeMedia(file);
     expect([probed.width, probed.height]).toEqual([1920, 1080]);
-    expect(probed.sizeBytes).toBe(video.length);
+    expect(probed.sizeBytes).toBe(saved.bytes);
+    expect((await readFile(file)).subarray(4, 8).toString()).toBe("ftyp");
+    client.close();
+  }, 240_000);
+});
+
+describe("typed errors", () => {
+  it("lets a caller switch on what went wrong", async () => {
+    const { client } = await signedUpClient(server.baseUrl);
+    const kindOf = (promise: Promise<unknown>) =>
+      promise.then(
+        () => "no error",
+        (error: unknown) =>
+          error instanceof AdgenError ? error.kind : `not an AdgenError: ${String(error)}`,
+      );
+    const invalid = await client
+      .createAd({ ...spec, videoPrompt: "short" })
+      .catch((e: unknown) => e);
+    expect(invalid).toBeInstanceOf(AdgenError);
+    expect((invalid as AdgenError).kind).toBe("validation");
+    expect((invalid as AdgenError).fieldErrors).toEqual({
+      videoPrompt: ["Video description must be at least 10 characters"],
+    });
+    // The server's own field errors arrive the same way.
+    const { sessionId } = await client.trpc.sessions.create.mutate();
+    const refused = await client.trpc.generation.generateImages
+      .mutate({ sessionId, productPrompt: "ab" })
+      .then(
+        () => null,
+        (e: unknown) => e as AdgenError,
+      );
+    expect(refused?.kind).toBe("validation");
+    expect(refused?.field).toBe("productPrompt");
+    expect(
+      await kindOf(
+        client.trpc.generation.saveApprovedImages.mutate({
+          sessionId,
+          approvedImageIds: [crypto.randomUUID(), crypto.randomUUID()],
+        }),
+      ),
+    ).toBe("wrong_step");
+    expect(await kindOf(client.trpc.sessions.get.query({ sessionId: crypto.randomUUID() }))).toBe(
+      "not_found",
+    );
+    const anonymous = createAdgenClient({ baseUrl: server.baseUrl });
+    expect(await kindOf(anonymous.trpc.sessions.list.query({}))).toBe("auth");
+    const nowhere = createAdgenClient({ baseUrl: "http://127.0.0.1:9" });
+    expect(await kindOf(nowhere.trpc.health.query())).toBe("network");
+    client.close();
+  });
+
+  it("says when a step would pass the spending cap", async () => {
+    const capped = await startTestServer({
+      budgetUsd: 0.01,
+      provider: withPricesAndFaults(createLocalProvider(), { image: 0.05 }),
+    });
+    try {
+      const { client } = await signedUpClient(capped.baseUrl);
+      const error = await client.createAd(spec).then(
+        () => null,
+        (e: unknown) => e as AdgenError,
+      );
+      expect([error?.kind, error?.message]).toEqual([
+        "spending_cap",
+        expect.stringMatching(/spending cap/),
+      ]);
+      client.close();
+    } finally {
+      await capped.close();
+    }
   });
 });
 
-describe("the adgen CLI", () => {
-  it("signs up, makes an ad to a file, lists it and shows its costs", async () => {
-    const home = await newHome();
-    const email = uniqueEmail("cli");
-    const signup = await cli(home, ["signup", "--email", email, "--password", "long-enough-pw"]);
-    expect(signup.stderr).toBe("");
-    expect(signup.stdout).toContain(`Logged in as ${email}; token saved to `);
-    expect(signup.stdout).toMatch(/credentials\.json/);
+describe("watch", () => {
+  it("resumes after the server drops the WebSocket, with no event twice and none missing", async () => {
+    const { client } = await signedUpClient(server.baseUrl);
+    const sockets: Socket[] = [];
+    const onUpgrade = (_req: unknown, socket: Socket) => sockets.push(socket);
+    server.httpServer.on("upgrade", onUpgrade);
+    images.hold();
+    const { sessionId } = await client.trpc.sessions.create.mutate();
+    await client.trpc.generation.generateImages.mutate({
+      sessionId,
+      productPrompt: "Ceramic pour-over kettle",
+      numImages: 4,
+    });
 
-    const made = await cli(home, [
-      "make",
-      "Canvas tote bag",
-      "--video-prompt",
-      "Gentle pan across a sunny table",
-      "--name",
-      "Carry",
-      "--cta",
-      "Get yours",
-      "--images",
-      "4",
-      "--approve",
-      "2",
-      "--duration",
-      "2",
-      "--format",
-      "1:1",
-      "--out",
-      "tote.mp4",
-    ]);
-    expect(made.stderr).toBe("");
-    expect(made.code).toBe(0);
-    expect(made.stdout).toMatch(/Generated image 4 of 4/);
-    expect(made.stdout).toMatch(/Saved tote\.mp4: .* 1080x1080/);
-    const file = await readFile(path.join(home, "tote.mp4"));
-    expect(file.subarray(4, 8).toString()).toBe("ftyp");
+    const received: WatchedEvent[] = [];
+    for await (const event of client.watch(sessionId)) {
+      received.push(event);
+      if (received.length === 1) {
+        // Mid-step: the renders are held, so everything after this is produced while the
+        // client is cut off or reconnecting.
+        for (const socket of sockets) socket.destroy();
+        images.release();
+      }
+      if (event.done) break;
+    }
+    server.httpServer.off("upgrade", onUpgrade);
+    expect(sockets.length).toBeGreaterThanOrEqual(2);
 
-    const list = await cli(home, ["list"]);
-    expect(list.stdout).toMatch(/complete\s+\$0\.00\s+Canvas tote bag/);
-    const sessionId = list.stdout.split(/\s+/)[0]!;
-    const costs = await cli(home, ["costs", sessionId]);
-    expect(costs.stdout).toMatch(/compositor/);
-    expect(costs.stdout).toMatch(/total \$0\.00 of \$10\.00/);
-  });
+    // What an undisturbed reader sees from the start to the same point.
+    const reader = createAdgenClient({ baseUrl: server.baseUrl, token: client.token });
+    const everything: string[] = [];
+    for await (const event of reader.watch(sessionId)) {
+      everything.push(event.id);
+      if (event.done) break;
+    }
+    expect(received.map((e) => e.id)).toEqual(everything);
+    expect(received.at(-1)).toMatchObject({ stage: "image_selection", done: true });
+    expect(received.filter((e) => e.message.startsWith("Generated image")).length).toBeGreaterThan(
+      0,
+    );
 
-  it("explains bad input with the field that is wrong", async () => {
-    // Its own account, made through the API, so the CLI's log-in is exercised too.
-    const account = { email: uniqueEmail("cli"), password: "long-enough-pw" };
-    const anon = createAdgenClient({ baseUrl: server.baseUrl });
-    await anon.trpc.auth.signup.mutate(account);
-    anon.close();
-    const home = await newHome();
-    const login = await cli(home, [
-      "login",
-      "--email",
-      account.email,
-      "--password",
-      account.password,
-    ]);
-    expect(login.code).toBe(0);
-    expect(login.stdout).toContain(`Logged in as ${account.email}`);
-    const bad = await cli(home, [
-      "make",
-      "ab",
-      "--video-prompt",
-      "short",
-      "--name",
-      "X",
-      "--cta",
-      "Go",
-    ]);
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/adgen: Product description must be at least 3 characters/);
-    expect(bad.stderr).toMatch(/productPrompt: Product description must be at least 3 characters/);
-    const wrong = await cli(home, ["make", "A nice lamp", "--format", "4:3"]);
-    expect(wrong.stderr).toMatch(/--format must be one of: 16:9, 9:16, 1:1/);
+    // Resuming after an id yields exactly what came after it.
+    const resumed: string[] = [];
+    for await (const event of reader.watch(sessionId, { lastEventId: everything[1] })) {
+      resumed.push(event.id);
+      if (event.done) break;
+    }
+    expect(resumed).toEqual(everything.slice(2));
+    reader.close();
+    client.close();
   });
 });

@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import path from "node:path";
 import { z } from "zod";
@@ -22,5 +22,15 @@ export async function loadCredentials(): Promise<Credentials | null> {
     return credentialsSchema.parse(JSON.parse(await readFile(file(), "utf8")));
   } catch {
     return null;
+  }
+}
+
+/** Forgets the saved token (`adgen logout`); true when there was one. */
+export async function clearCredentials(): Promise<boolean> {
+  try {
+    await unlink(file());
+    return true;
+  } catch {
+    return false;
   }
 }

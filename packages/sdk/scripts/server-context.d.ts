@@ -1,0 +1,2 @@
+/** What the bundled router types say about the server context: nothing a client uses. */
+export type Context = object;

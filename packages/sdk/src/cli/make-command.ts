@@ -1,0 +1,68 @@
+import { AdgenError } from "../errors";
+import { intFlag, numberFlag } from "./args";
+import type { CommandContext } from "./context";
+import { EXIT } from "./failure";
+import { makeAndSave, stopAndExplain } from "./run-ad";
+
+/** How each spec field is spelled on the command line, for error messages. */
+export const MAKE_FLAGS: Record<string, string> = {
+  productPrompt: '"<product>"',
+  videoPrompt: "--video-prompt",
+  productName: "--name",
+  cta: "--cta",
+  numImages: "--images",
+  clipDuration: "--duration",
+  music: "--music",
+  aspectRatio: "--format",
+  font: "--font",
+  color: "--color",
+};
+
+export async function makeCommand(ctx: CommandContext) {
+  const { flags } = ctx;
+  const spec = {
+    productPrompt: ctx.args.join(" "),
+    videoPrompt: flags["video-prompt"],
+    productName: flags.name,
+    cta: flags.cta,
+    numImages: numberFlag(flags.images, "images"),
+    clipDuration: numberFlag(flags.duration, "duration"),
+    music: flags.music,
+    aspectRatio: flags.format,
+    font: flags.font,
+    color: flags.color,
+  } as Parameters<typeof makeAndSave>[2];
+  const approveImages = intFlag(flags.approve, "approve", 2, 8);
+  const client = ctx.client();
+  let sessionId = flags.resume;
+  try {
+    const result = await makeAndSave(client, ctx.out, spec, {
+      key: "ad",
+      label: "",
+      file: flags.out ?? "ad.mp4",
+      approve: approveImages ? { images: approveImages } : undefined,
+      resume: flags.resume,
+      signal: ctx.signal,
+    });
+    sessionId = result.sessionId;
+    ctx.out.result(
+      result,
+      `Saved ${result.file}: ${result.duration?.toFixed(1)} s, ${result.resolution}, ${(result.bytes / 1048576).toFixed(1)} MB (session ${result.sessionId}).`,
+    );
+  } catch (error) {
+    if (!(error instanceof AdgenError) || error.kind !== "cancelled" || !error.sessionId)
+      throw error;
+    sessionId = error.sessionId;
+    const hint = `adgen make ${process.argv
+      .slice(3)
+      .filter((a) => a !== "--resume" && a !== flags.resume)
+      .map(quote)
+      .join(" ")} --resume ${sessionId}`;
+    const message = await stopAndExplain(client, sessionId, hint);
+    ctx.out.result({ interrupted: true, sessionId, message }, message);
+    process.exitCode = EXIT.interrupted;
+  }
+}
+
+const quote = (arg: string) =>
+  /^[\w@%+=:,./#-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
