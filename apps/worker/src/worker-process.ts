@@ -27,8 +27,8 @@ export async function runWorkerProcess(options: { provider?: Provider } = {}) {
     provider,
     workerMode: "embedded",
     ...jobSettingsFromEnv(env),
-    onJobDone: (queue, sessionId) =>
-      console.log(`[worker ${process.pid}] finished ${queue} ${sessionId}`),
+    onJobDone: (step, sessionId) =>
+      console.log(`[worker ${process.pid}] finished ${step} ${sessionId}`),
   });
   console.log(`[worker ${process.pid}] ready: ${env.WORKER_CONCURRENCY} jobs at a time`);
 

@@ -183,7 +183,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("stand-alone workers", () => {
       });
     }
     const finishedBy = (w: ReturnType<typeof run>) =>
-      w.output().match(/finished generate-images/g)?.length ?? 0;
+      w.output().match(/finished generateImages/g)?.length ?? 0;
     // A worker logs a job after its done event: wait for the lines (the timeout detects a hang).
     await vi.waitFor(() => expect(finishedBy(a) + finishedBy(b)).toBe(4), { timeout: 30_000 });
     expect(finishedBy(a)).toBeGreaterThan(0);

@@ -5,6 +5,8 @@ const pipelineEnvSchema = z.object({
     .enum(["embedded", "external"], { error: "must be embedded or external" })
     .default("embedded"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** Jobs of one user running at once, across all worker processes (the rest wait their turn). */
+  JOBS_PER_USER: z.coerce.number().int().min(1).max(32).default(2),
   /** Model calls in flight within one job. */
   CALL_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
   /** A worker silent this long is presumed dead and its job retried (pg-boss minimum: 10). */
@@ -32,6 +34,7 @@ export function readPipelineEnv(source: NodeJS.ProcessEnv = process.env): Pipeli
 export function jobSettingsFromEnv(env: PipelineEnv) {
   return {
     workerConcurrency: env.WORKER_CONCURRENCY,
+    jobsPerUser: env.JOBS_PER_USER,
     callConcurrency: env.CALL_CONCURRENCY,
     timing: {
       heartbeatSeconds: env.JOB_HEARTBEAT_SECONDS,

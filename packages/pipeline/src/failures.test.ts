@@ -47,7 +47,7 @@ describe("failures", () => {
       // A worker takes the job and dies with it; once that has happened more often than the
       // queue's retries allow, pg-boss delivers the job's data to the dead-letter queue.
       const [job] = await boss.fetch<GenerationJobData>(STEPS.generateImages.queue);
-      expect(job?.data).toEqual({ sessionId: start.id, runId });
+      expect(job?.data).toEqual({ sessionId: start.id, runId, step: "generateImages" });
       await boss.send(DEAD_LETTER_QUEUE, job!.data);
 
       const worker = await startWorker(external.pipeline.deps, { concurrency: 1 });

@@ -16,7 +16,7 @@ import { runMaintenance, type MaintenanceOptions } from "./maintenance/run-maint
 import { startMaintenance } from "./maintenance/start-maintenance";
 import { DEAD_LETTER_QUEUE, startJobQueue, type QueueTiming } from "./queue";
 import { retryFailedStep } from "./retry";
-import { JOB_STEPS, STEPS } from "./steps";
+import { STEPS } from "./steps";
 import { startWorker, type WorkerHandle } from "./worker";
 
 export interface PipelineOptions {
@@ -25,13 +25,15 @@ export interface PipelineOptions {
   provider?: Provider;
   /** Run jobs in this process (`embedded`) or leave them to `apps/worker` processes (`external`). */
   workerMode: "embedded" | "external";
-  /** Jobs run at once by this process's worker. */
+  /** Jobs run at once by this process's worker, all steps together. */
   workerConcurrency: number;
+  /** Jobs of one user running at once across every worker (default 2). */
+  jobsPerUser?: number;
   /** Model calls in flight within one job. */
   callConcurrency?: number;
   timing?: QueueTiming;
   /** Called after each job this process finished (logs, tests). */
-  onJobDone?: (queue: string, sessionId: string) => void;
+  onJobDone?: (step: string, sessionId: string) => void;
   /** The sweep of crash debris and old rows, at start and periodically; false turns it off. */
   maintenance?: MaintenanceOptions | false;
 }
@@ -39,7 +41,7 @@ export interface PipelineOptions {
 export type Pipeline = Awaited<ReturnType<typeof createPipeline>>;
 
 export async function createPipeline(options: PipelineOptions) {
-  const boss = await startJobQueue(options.conn, JOB_STEPS, options.timing);
+  const boss = await startJobQueue(options.conn, options.timing);
   const events = await createEventBus(options.conn);
   const deps: PipelineDeps = {
     db: options.conn.db,
@@ -51,8 +53,9 @@ export async function createPipeline(options: PipelineOptions) {
   };
   let worker: WorkerHandle | null = null;
   if (options.workerMode === "embedded") {
-    const { workerConcurrency: concurrency, onJobDone } = options;
-    worker = await startWorker(deps, { concurrency, onJobDone });
+    const { workerConcurrency: concurrency, jobsPerUser = 2, onJobDone } = options;
+    const heartbeatSeconds = options.timing?.heartbeatSeconds ?? 20;
+    worker = await startWorker(deps, { concurrency, jobsPerUser, heartbeatSeconds, onJobDone });
   }
 
   const maintenance =

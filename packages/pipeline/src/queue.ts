@@ -1,13 +1,30 @@
 import type { DbConnection } from "@adgen/db";
+import type { JobStepName } from "@adgen/schemas";
 import { fromPglite, PgBoss } from "pg-boss";
 
-/** Jobs that exhausted their retries land here, so their session ends in `failed`. */
+/**
+ * Every job step shares one queue, so that one worker's `localConcurrency` bounds the whole
+ * process and pg-boss's `groupConcurrency` (group = the user) bounds a user's running jobs
+ * across all steps: both limits count jobs of one queue only.
+ */
+export const GENERATION_QUEUE = "generation";
+
+/** Jobs pg-boss gave up on land here, so their session ends in `failed`. */
 export const DEAD_LETTER_QUEUE = "generation-dead";
 
 export interface GenerationJobData {
   sessionId: string;
   runId: string;
+  /** The row of STEPS whose handler runs the job. */
+  step: JobStepName;
 }
+
+/**
+ * How often pg-boss may claim a job: 1 + retries. A worker that dies, or goes silent past
+ * its heartbeat, costs a claim, so this budget is large and spent with back-off; a job's
+ * own errors have the small budget of `FAILED_ATTEMPTS_LIMIT` (jobs/run-guard.ts).
+ */
+export const JOB_CLAIM_LIMIT = 15;
 
 export interface QueueTiming {
   /** How often stale heartbeats and expired jobs are looked for (pg-boss supervise). */
@@ -17,21 +34,11 @@ export interface QueueTiming {
   retryDelaySeconds?: number;
 }
 
-/** A queue per job step (the STEPS table's `queue` and `expireInSeconds`). */
-export interface StepQueue {
-  queue: string;
-  expireInSeconds: number;
-}
-
 /**
  * pg-boss on the same database as everything else: node-postgres for PostgreSQL, the
  * built-in adapter for PGlite (one process, so the worker runs in the web server).
  */
-export async function startJobQueue(
-  conn: DbConnection,
-  steps: readonly StepQueue[],
-  timing: QueueTiming = {},
-): Promise<PgBoss> {
+export async function startJobQueue(conn: DbConnection, timing: QueueTiming = {}): Promise<PgBoss> {
   const common = {
     schema: "pgboss",
     superviseIntervalSeconds: timing.superviseIntervalSeconds ?? 15,
@@ -53,18 +60,30 @@ export async function startJobQueue(
   if (!(await boss.getQueue(DEAD_LETTER_QUEUE))) {
     await boss.createQueue(DEAD_LETTER_QUEUE, { retryLimit: 5, retryDelay: 1 });
   }
-  for (const { queue, expireInSeconds } of steps) {
-    const options = {
-      retryLimit: 3,
-      retryDelay: timing.retryDelaySeconds ?? 2,
-      retryBackoff: true,
-      retryDelayMax: 60,
-      expireInSeconds,
-      heartbeatSeconds: timing.heartbeatSeconds ?? 20,
-      deadLetter: DEAD_LETTER_QUEUE,
-    };
-    if (await boss.getQueue(queue)) await boss.updateQueue(queue, options);
-    else await boss.createQueue(queue, options);
-  }
+  const options = {
+    retryLimit: JOB_CLAIM_LIMIT - 1,
+    retryDelay: timing.retryDelaySeconds ?? 2,
+    retryBackoff: true,
+    retryDelayMax: 60,
+    heartbeatSeconds: timing.heartbeatSeconds ?? 20,
+    deadLetter: DEAD_LETTER_QUEUE,
+  };
+  if (await boss.getQueue(GENERATION_QUEUE)) await boss.updateQueue(GENERATION_QUEUE, options);
+  else await boss.createQueue(GENERATION_QUEUE, options);
   return boss;
+}
+
+/**
+ * Queues a step's job for `userId`: the user is the job's group, so at most the worker's
+ * `jobsPerUser` of their jobs run at once while other users' jobs go ahead; the step's
+ * expiry travels with the job.
+ */
+export async function sendGenerationJob(
+  boss: PgBoss,
+  job: { data: GenerationJobData; userId: string; expireInSeconds: number },
+): Promise<string | null> {
+  return boss.send(GENERATION_QUEUE, job.data, {
+    group: { id: job.userId },
+    expireInSeconds: job.expireInSeconds,
+  });
 }

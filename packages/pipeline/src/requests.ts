@@ -12,7 +12,7 @@ import type { PipelineDeps } from "./deps";
 import type { ProgressUpdate } from "./events";
 import { PipelineError } from "./errors";
 import { assertWithinBudget } from "./ledger";
-import type { GenerationJobData } from "./queue";
+import { sendGenerationJob, type GenerationJobData } from "./queue";
 import type { ApprovalStep, ApprovalStepColumns, JobStep, JobStepColumns } from "./step-types";
 
 /*
@@ -55,7 +55,7 @@ export function jobStep<I, F>(name: JobStepName, columns: JobStepColumns<I, F>):
     if (!started) {
       throw new PipelineError("PRECONDITION_FAILED", wrongStageMessage(name, flow.running));
     }
-    const data: GenerationJobData = run;
+    const data: GenerationJobData = { ...run, step: name };
     try {
       // "Queued" goes into the log before the job exists, so no event of the job precedes it.
       await deps.events.publish(session.id, {
@@ -63,7 +63,9 @@ export function jobStep<I, F>(name: JobStepName, columns: JobStepColumns<I, F>):
         progress: 0,
         message: columns.queuedMessage(input, found),
       });
-      const jobId = await deps.boss.send(columns.queue, data);
+      const { userId } = session;
+      const job = { data, userId, expireInSeconds: columns.expireInSeconds };
+      const jobId = await sendGenerationJob(deps.boss, job);
       if (!jobId) throw new Error(`pg-boss did not queue ${name} for run ${runId}`);
     } catch (error) {
       const reason = "Could not start the job. Please try again.";

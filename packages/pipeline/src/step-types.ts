@@ -10,8 +10,25 @@ export interface JobAttempt {
   flow: JobStepFlow;
   sessionId: string;
   runId: string;
-  /** The last attempt pg-boss will make: a failure now fails the run. */
-  finalAttempt: boolean;
+  /** The pg-boss job: real failures of its attempts are counted against its failure budget. */
+  jobId: string;
+  /** pg-boss aborts it when the job's claim is gone (expired, retried elsewhere, shut down). */
+  signal: AbortSignal;
+  /** The job's heartbeat: an attempt silent for half of it is presumed dead. */
+  heartbeatSeconds: number;
+  /** The last claim pg-boss will make: a failure now fails the run. */
+  lastClaim: boolean;
+}
+
+/**
+ * An attempt that claimed its run (`runAttempt`): its own id, and a signal that also aborts
+ * when the attempt learns it no longer owns the run (a newer attempt took over, the run was
+ * cancelled or replaced, the session deleted). It stops at its next unit and spends nothing.
+ */
+export interface RunningAttempt extends JobAttempt {
+  attemptId: string;
+  /** Called when the database says the run is no longer this attempt's. */
+  lose(): void;
 }
 
 export type JobHandler = (deps: PipelineDeps, attempt: JobAttempt) => Promise<void>;
@@ -22,7 +39,10 @@ export type JobHandler = (deps: PipelineDeps, attempt: JobAttempt) => Promise<vo
  */
 export interface JobStepColumns<I, F> {
   input: z.ZodType<I>;
-  /** The pg-boss queue its jobs go to. */
+  /**
+   * The pg-boss queue its jobs go to: every step uses GENERATION_QUEUE, so one limit bounds
+   * a worker process and one a user's running jobs, across all steps.
+   */
   queue: string;
   /** A job running longer than this is presumed stuck and retried. */
   expireInSeconds: number;

@@ -1,5 +1,6 @@
 import { STEP_FLOW, STEP_NAMES } from "@adgen/schemas";
 import { describe, expect, it } from "vitest";
+import { GENERATION_QUEUE } from "./queue";
 import { JOB_STEPS, STEPS } from "./steps";
 
 describe("the STEPS table", () => {
@@ -10,13 +11,14 @@ describe("the STEPS table", () => {
     }
   });
 
-  it("gives every job step its own queue, expiry and handler", () => {
+  it("gives every job step the shared queue, its own expiry and handler", () => {
     expect(JOB_STEPS.map((s) => s.name)).toEqual([
       "generateImages",
       "generateClips",
       "composeFinalVideo",
     ]);
-    expect(new Set(JOB_STEPS.map((s) => s.queue)).size).toBe(JOB_STEPS.length);
+    // One queue, so one worker limit and one per-user limit cover every step (issue 9, fault 3).
+    expect(new Set(JOB_STEPS.map((s) => s.queue))).toEqual(new Set([GENERATION_QUEUE]));
     expect(new Set(JOB_STEPS.map((s) => s.running)).size).toBe(JOB_STEPS.length);
     for (const step of JOB_STEPS) {
       expect(step.expireInSeconds).toBeGreaterThan(0);

@@ -14,6 +14,7 @@ import { runComposeJob } from "./jobs/compose-video";
 import { runClipJob } from "./jobs/generate-clips";
 import { runImageJob } from "./jobs/generate-images";
 import { callMicros } from "./ledger";
+import { GENERATION_QUEUE } from "./queue";
 import { approvalStep, jobStep } from "./requests";
 import type { ApprovalStep, JobStep } from "./step-types";
 
@@ -29,7 +30,7 @@ import type { ApprovalStep, JobStep } from "./step-types";
 export const STEPS = {
   generateImages: jobStep("generateImages", {
     input: generateImagesInput,
-    queue: "generate-images",
+    queue: GENERATION_QUEUE,
     expireInSeconds: 10 * 60,
     check: async () => null,
     estimateMicros: (provider, input) =>
@@ -50,7 +51,7 @@ export const STEPS = {
 
   generateClips: jobStep("generateClips", {
     input: generateClipsInput,
-    queue: "generate-clips",
+    queue: GENERATION_QUEUE,
     expireInSeconds: 20 * 60,
     check: async (deps, session) => {
       const approved = await listApprovedAssets(deps.db, session.id, "image");
@@ -82,7 +83,7 @@ export const STEPS = {
 
   composeFinalVideo: jobStep("composeFinalVideo", {
     input: composeFinalVideoInput,
-    queue: "compose-video",
+    queue: GENERATION_QUEUE,
     expireInSeconds: 20 * 60,
     check: async (deps, session, input) => {
       // Text a bundled font cannot draw is refused now, before any work or money is spent.
@@ -114,7 +115,7 @@ export const STEPS = {
 /** Every row, for code that treats the steps alike. */
 const ROWS: readonly (JobStep | ApprovalStep)[] = Object.values(STEPS);
 
-/** The job steps: their queues, handlers and retry are read from here. */
+/** The job steps: their handlers, expiry and retry are read from here. */
 export const JOB_STEPS: readonly JobStep[] = ROWS.filter(
   (row): row is JobStep => row.kind === "job",
 );

@@ -1,55 +1,78 @@
-import { findSessionById } from "@adgen/db";
-import { runningStep, STEP_FLOW } from "@adgen/schemas";
+import { STEP_FLOW } from "@adgen/schemas";
 import type { Job, JobWithMetadata } from "pg-boss";
 import type { PipelineDeps } from "./deps";
 import { failRun } from "./jobs/run-guard";
-import { DEAD_LETTER_QUEUE, type GenerationJobData } from "./queue";
-import { JOB_STEPS } from "./steps";
+import { DEAD_LETTER_QUEUE, GENERATION_QUEUE, type GenerationJobData } from "./queue";
+import { STEPS } from "./steps";
+import type { JobStep } from "./step-types";
 
 export interface WorkerHandle {
   stop: () => Promise<void>;
 }
 
+export interface WorkerOptions {
+  /** Jobs this process runs at once, all steps together. */
+  concurrency: number;
+  /** Jobs of one user running at once, across every worker process (default 2). */
+  jobsPerUser?: number;
+  /** The queue's heartbeat: an attempt silent for half of it is presumed dead (default 20). */
+  heartbeatSeconds?: number;
+  onJobDone?: (step: string, sessionId: string) => void;
+}
+
 /**
- * Registers a handler per job step of the STEPS table with pg-boss. Any number of processes
+ * Runs the STEPS table's jobs from the one generation queue: `concurrency` at a time in
+ * this process, at most `jobsPerUser` per user (pg-boss skips a user at the limit and takes
+ * the next user's job, so one account cannot starve the others). Any number of processes
  * may do this against one database: pg-boss hands each job to one of them.
  */
 export async function startWorker(
   deps: PipelineDeps,
-  options: { concurrency: number; onJobDone?: (queue: string, sessionId: string) => void },
+  options: WorkerOptions,
 ): Promise<WorkerHandle> {
-  for (const step of JOB_STEPS) {
-    await deps.boss.work(
-      step.queue,
-      { localConcurrency: options.concurrency, includeMetadata: true, pollingIntervalSeconds: 0.5 },
-      async (jobs: JobWithMetadata<GenerationJobData>[]) => {
-        for (const job of jobs) {
-          const finalAttempt = job.retryCount >= job.retryLimit;
-          await step.run(deps, { flow: step, ...job.data, finalAttempt });
-          options.onJobDone?.(step.queue, job.data.sessionId);
-        }
-      },
-    );
-  }
+  const { jobsPerUser = 2, heartbeatSeconds = 20 } = options;
+  await deps.boss.work(
+    GENERATION_QUEUE,
+    {
+      localConcurrency: options.concurrency,
+      groupConcurrency: jobsPerUser,
+      includeMetadata: true,
+      pollingIntervalSeconds: 0.5,
+    },
+    async (jobs: JobWithMetadata<GenerationJobData>[]) => {
+      for (const job of jobs) {
+        const step: JobStep = STEPS[job.data.step];
+        await step.run(deps, {
+          flow: step,
+          sessionId: job.data.sessionId,
+          runId: job.data.runId,
+          jobId: job.id,
+          signal: job.signal,
+          heartbeatSeconds: job.heartbeatSeconds ?? heartbeatSeconds,
+          lastClaim: job.retryCount >= job.retryLimit,
+        });
+        options.onJobDone?.(step.name, job.data.sessionId);
+      }
+    },
+  );
   await deps.boss.work(DEAD_LETTER_QUEUE, async (jobs: Job<GenerationJobData>[]) => {
-    for (const job of jobs) await failDeadRun(deps, job.data);
+    for (const job of jobs) await failDeadRun(deps, job.data, heartbeatSeconds);
   });
   return {
     stop: async () => {
-      for (const step of JOB_STEPS) await deps.boss.offWork(step.queue);
+      await deps.boss.offWork(GENERATION_QUEUE);
       await deps.boss.offWork(DEAD_LETTER_QUEUE);
     },
   };
 }
 
 /**
- * A job that died (crashes, timeouts) more often than its retries allow still gets a final
- * state: its run fails if it is still running, whichever step it was.
+ * A job pg-boss gave up on (its workers kept dying, or it kept expiring) still gets a final
+ * state: its own run fails, if that run is still the session's current one and running.
  */
-async function failDeadRun(deps: PipelineDeps, data: GenerationJobData) {
-  const session = await findSessionById(deps.db, data.sessionId);
-  const running = session ? runningStep(session.stage) : null;
-  if (!running) return;
+async function failDeadRun(deps: PipelineDeps, data: GenerationJobData, heartbeatSeconds: number) {
+  const flow = STEP_FLOW[data.step];
   const reason = "The job stopped unexpectedly several times. Please try again.";
-  await failRun(deps, data, STEP_FLOW[running], reason);
+  const run = { sessionId: data.sessionId, runId: data.runId, heartbeatSeconds };
+  await failRun(deps, run, flow, reason);
 }

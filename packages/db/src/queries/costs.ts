@@ -1,7 +1,9 @@
 import type { Stage } from "@adgen/schemas";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, lt, or, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
 import type { Database } from "../client";
-import { assets, generationCosts, sessions } from "../schema/index";
+import { assets, generationCosts, jobAttempts, sessions } from "../schema/index";
+import type { AttemptRef, RunPatch } from "./runs";
 
 export type CostRow = typeof generationCosts.$inferSelect;
 
@@ -15,12 +17,15 @@ export function listSessionCosts(db: Database, sessionId: string) {
 }
 
 /*
- * The ledger's statements (packages/pipeline/src/ledger.ts is their only caller). They are
- * the only writes of `sessions.reserved_micros`, `sessions.total_cost_micros` and
- * `generation_costs`.
+ * The ledger's statements (packages/pipeline/src/ledger is their only caller). They are the
+ * only writes of `sessions.reserved_micros`, `sessions.total_cost_micros`,
+ * `job_attempts.reserved_micros` and `generation_costs`. Money is reserved per attempt:
+ * `sessions.reserved_micros` is the sum of its attempts' reservations, and an attempt gives
+ * back at most what it holds, so no attempt can release another's money. Every transaction
+ * locks the session row before an attempt row, so two of them cannot deadlock.
  */
 
-/** One model call's line in the ledger, and what was reserved for it (released now). */
+/** One model call's line in the ledger, and what its attempt reserved for it (released now). */
 export interface NewCostLine {
   sessionId: string;
   stage: Stage;
@@ -31,93 +36,251 @@ export interface NewCostLine {
   success: boolean;
   error?: string | null;
   workKey?: string | null;
+  /** The attempt that reserved `reservedMicros` for the call. */
+  attemptId: string;
   reservedMicros: number;
 }
 
 export type NewAsset = typeof assets.$inferInsert;
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
+/** What asking for money found: set aside, over the cap, or the attempt no longer owns its run. */
+export type Reservation = "reserved" | "over_budget" | "run_lost";
+
 /**
- * Sets `micros` aside for a call about to be made, if the session's spending cap allows it.
- * One conditional update, so calls running in parallel cannot pass the cap together.
+ * Sets `micros` aside for a call attempt `attempt` is about to make, if the attempt still
+ * owns the session's current run and the spending cap allows it. One conditional update,
+ * so calls running in parallel cannot pass the cap together.
  */
 export async function reserveSessionBudget(
   db: Database,
-  sessionId: string,
+  attempt: AttemptRef,
   micros: number,
-): Promise<boolean> {
-  const rows = await db
-    .update(sessions)
-    .set({ reservedMicros: sql`${sessions.reservedMicros} + ${micros}` })
-    .where(
-      and(
-        eq(sessions.id, sessionId),
-        sql`${sessions.totalCostMicros} + ${sessions.reservedMicros} + ${micros}
-          <= ${sessions.budgetMicros}`,
-      ),
-    )
-    .returning({ id: sessions.id });
-  return rows.length > 0;
+): Promise<Reservation> {
+  const owns = and(
+    eq(sessions.id, attempt.sessionId),
+    eq(sessions.currentRunId, attempt.runId),
+    eq(sessions.currentAttemptId, attempt.attemptId),
+  );
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(sessions)
+      .set({ reservedMicros: sql`${sessions.reservedMicros} + ${micros}` })
+      .where(
+        and(
+          owns,
+          sql`${sessions.totalCostMicros} + ${sessions.reservedMicros} + ${micros}
+            <= ${sessions.budgetMicros}`,
+        ),
+      )
+      .returning({ id: sessions.id });
+    if (rows.length > 0) {
+      await tx
+        .update(jobAttempts)
+        .set({ reservedMicros: sql`${jobAttempts.reservedMicros} + ${micros}` })
+        .where(eq(jobAttempts.id, attempt.attemptId));
+      return "reserved";
+    }
+    const [owner] = await tx.select({ id: sessions.id }).from(sessions).where(owns);
+    return owner ? "over_budget" : "run_lost";
+  });
 }
 
-/** Gives back money reserved for calls that will not be charged. */
-export async function releaseSessionReservation(
-  db: Database | Tx,
+async function lockSession(tx: Tx, sessionId: string) {
+  const [row] = await tx
+    .select({ currentRunId: sessions.currentRunId })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId))
+    .for("update");
+  return row ?? null;
+}
+
+/** Gives back up to `micros` of what `attemptId` reserved; returns what was given back. */
+async function releaseIn(tx: Tx, attemptId: string, micros: number): Promise<number> {
+  if (micros <= 0) return 0;
+  const [held] = await tx
+    .select({ reserved: jobAttempts.reservedMicros })
+    .from(jobAttempts)
+    .where(eq(jobAttempts.id, attemptId))
+    .for("update");
+  const amount = Math.min(held?.reserved ?? 0, micros);
+  if (amount === 0) return 0;
+  await tx
+    .update(jobAttempts)
+    .set({ reservedMicros: sql`${jobAttempts.reservedMicros} - ${amount}` })
+    .where(eq(jobAttempts.id, attemptId));
+  return amount;
+}
+
+/** Adds `costMicros` to the total and takes `releasedMicros` off the session's reservations. */
+async function settleSession(
+  tx: Tx,
   sessionId: string,
-  micros: number,
-): Promise<void> {
-  await db
-    .update(sessions)
-    .set({ reservedMicros: sql`greatest(0, ${sessions.reservedMicros} - ${micros})` })
-    .where(eq(sessions.id, sessionId));
-}
-
-/**
- * Drops every reservation of the session while `runId` is its current run: what a crashed
- * attempt left behind, or what is left when the run ends.
- */
-export async function clearRunReservations(
-  db: Database,
-  sessionId: string,
-  runId: string,
-): Promise<void> {
-  await db
-    .update(sessions)
-    .set({ reservedMicros: 0 })
-    .where(and(eq(sessions.id, sessionId), eq(sessions.currentRunId, runId)));
-}
-
-async function insertCostLineIn(tx: Tx, line: NewCostLine): Promise<void> {
-  const { reservedMicros, ...values } = line;
-  await tx.insert(generationCosts).values(values);
+  costMicros: number,
+  releasedMicros: number,
+) {
+  if (costMicros === 0 && releasedMicros === 0) return;
   await tx
     .update(sessions)
     .set({
-      totalCostMicros: sql`${sessions.totalCostMicros} + ${line.costMicros}`,
-      reservedMicros: sql`greatest(0, ${sessions.reservedMicros} - ${reservedMicros})`,
+      totalCostMicros: sql`${sessions.totalCostMicros} + ${costMicros}`,
+      reservedMicros: sql`${sessions.reservedMicros} - ${releasedMicros}`,
     })
-    .where(eq(sessions.id, line.sessionId));
+    .where(eq(sessions.id, sessionId));
+}
+
+async function insertCostLineIn(tx: Tx, line: NewCostLine): Promise<boolean> {
+  const { reservedMicros, attemptId, ...values } = line;
+  const inserted = await tx
+    .insert(generationCosts)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: generationCosts.id });
+  if (inserted.length === 0) return false;
+  const released = await releaseIn(tx, attemptId, reservedMicros);
+  await settleSession(tx, line.sessionId, line.costMicros, released);
+  return true;
+}
+
+/**
+ * The line of a paid call whose output is not kept (another attempt stored the unit first,
+ * the run was replaced, or a later call of the unit failed). It was paid, so it is charged;
+ * its work key gets a suffix so it is not taken for the unit's one successful charge.
+ */
+async function insertUnkeptLineIn(tx: Tx, line: NewCostLine, why: string): Promise<void> {
+  const workKey = line.workKey ? `${line.workKey}#${randomUUID()}` : null;
+  await insertCostLineIn(tx, { ...line, workKey, error: why });
 }
 
 /** Records a call that produced no asset, adds its cost and releases its reservation. */
 export async function recordCostLine(db: Database, line: NewCostLine): Promise<void> {
-  await db.transaction((tx) => insertCostLineIn(tx, line));
+  await db.transaction(async (tx) => {
+    // A deleted session has no row to charge: its lines went with it.
+    if (await lockSession(tx, line.sessionId)) await insertCostLineIn(tx, line);
+  });
+}
+
+/** Records a paid call whose output is thrown away, saying why. */
+export async function recordUnkeptCall(db: Database, line: NewCostLine, why: string) {
+  await db.transaction(async (tx) => {
+    if (await lockSession(tx, line.sessionId)) await insertUnkeptLineIn(tx, line, why);
+  });
+}
+
+/** How committing a unit of work ended. */
+export type UnitCommit =
+  { status: "stored"; row: typeof assets.$inferSelect } | { status: "duplicate" | "run_lost" };
+
+export const UNKEPT = {
+  duplicate: "Not kept: another attempt stored this unit first.",
+  run_lost: "Not kept: the run it was made for had been replaced or ended.",
+} as const;
+
+/**
+ * Stores a finished unit of work of run `runId` and its cost lines in one transaction,
+ * while the run is current. A unit already stored (another attempt won) or a run no longer
+ * current stores nothing, but the calls were paid: their lines are recorded as not kept.
+ */
+export async function commitAssetWithCosts(
+  db: Database,
+  runId: string,
+  asset: NewAsset,
+  lines: NewCostLine[],
+): Promise<UnitCommit> {
+  return db.transaction(async (tx): Promise<UnitCommit> => {
+    const session = await lockSession(tx, asset.sessionId);
+    let status: "duplicate" | "run_lost" = "run_lost";
+    if (session?.currentRunId === runId) {
+      const [row] = await tx.insert(assets).values(asset).onConflictDoNothing().returning();
+      if (row) {
+        for (const line of lines) await insertCostLineIn(tx, line);
+        return { status: "stored", row };
+      }
+      status = "duplicate";
+    }
+    // A deleted session has no row to charge: its lines go with it.
+    if (session) for (const line of lines) await insertUnkeptLineIn(tx, line, UNKEPT[status]);
+    return { status };
+  });
 }
 
 /**
- * Stores a finished unit of work and its cost lines in one transaction. If the unit is
- * already stored (another attempt won), nothing is charged, the reservations are released
- * and null comes back.
+ * Saves what a run's agent planned (the parsed prompt, the scene plan) with the cost line
+ * of the call that planned it, in one transaction: a crash cannot leave one without the
+ * other, so a retried attempt either finds the plan or plans (and pays) again cleanly.
+ * Not saved when the run is no longer current or another attempt saved its plan first;
+ * the call is still recorded, as not kept.
  */
-export async function commitAssetWithCosts(db: Database, asset: NewAsset, lines: NewCostLine[]) {
+export async function commitPlanWithCost(
+  db: Database,
+  runId: string,
+  patch: Pick<RunPatch, "plan" | "consistencySeed" | "styleKeywords">,
+  line: NewCostLine,
+): Promise<"saved" | "duplicate" | "run_lost"> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(assets).values(asset).onConflictDoNothing().returning();
-    if (!row) {
-      const reserved = lines.reduce((sum, l) => sum + l.reservedMicros, 0);
-      await releaseSessionReservation(tx, asset.sessionId, reserved);
-      return null;
+    const session = await lockSession(tx, line.sessionId);
+    if (!session) return "run_lost";
+    if (session.currentRunId !== runId) {
+      await insertUnkeptLineIn(tx, line, UNKEPT.run_lost);
+      return "run_lost";
     }
-    for (const line of lines) await insertCostLineIn(tx, line);
-    return row;
+    if (!(await insertCostLineIn(tx, line))) {
+      await insertUnkeptLineIn(tx, line, UNKEPT.duplicate);
+      return "duplicate";
+    }
+    await tx.update(sessions).set(patch).where(eq(sessions.id, line.sessionId));
+    return "saved";
+  });
+}
+
+/**
+ * Gives back what attempt `attemptId` still holds and marks it ended (`failed` when it
+ * ended by an error of its own).
+ */
+export async function endAttempt(
+  db: Database,
+  attempt: { sessionId: string; attemptId: string; failed: boolean },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockSession(tx, attempt.sessionId);
+    const released = await releaseIn(tx, attempt.attemptId, Number.MAX_SAFE_INTEGER);
+    await tx
+      .update(jobAttempts)
+      .set({ endedAt: sql`now()`, failed: attempt.failed })
+      .where(eq(jobAttempts.id, attempt.attemptId));
+    await settleSession(tx, attempt.sessionId, 0, released);
+  });
+}
+
+/**
+ * Gives back the reservations of the session's attempts known to be dead: ended, or not
+ * heard from for `leaseSeconds` (their process was killed). A live attempt keeps what it
+ * holds for its calls in flight, even if pg-boss already started another attempt.
+ */
+export async function releaseDeadAttempts(
+  db: Database,
+  sessionId: string,
+  leaseSeconds: number,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    await lockSession(tx, sessionId);
+    const dead = await tx
+      .select({ id: jobAttempts.id, reserved: jobAttempts.reservedMicros })
+      .from(jobAttempts)
+      .where(
+        and(
+          eq(jobAttempts.sessionId, sessionId),
+          gt(jobAttempts.reservedMicros, 0),
+          or(
+            isNotNull(jobAttempts.endedAt),
+            lt(jobAttempts.aliveAt, sql`now() - make_interval(secs => ${leaseSeconds})`),
+          ),
+        ),
+      )
+      .for("update");
+    let released = 0;
+    for (const attempt of dead) released += await releaseIn(tx, attempt.id, attempt.reserved);
+    await settleSession(tx, sessionId, 0, released);
+    return released;
   });
 }

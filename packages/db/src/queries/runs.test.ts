@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing";
 import { insertUser } from "./auth";
-import { clearRunReservations, reserveSessionBudget } from "./costs";
-import { findCurrentRun, moveRunStage, startRun } from "./runs";
+import { findCurrentRun, moveRunStage, startRun, claimRunAttempt, touchRunAttempt } from "./runs";
 import { findSessionById, insertSession } from "./sessions";
 
 let testDb: TestDatabase;
@@ -60,15 +59,29 @@ describe("run queries", () => {
     });
   });
 
-  it("reserves within the cap and clears only the current run's reservations", async () => {
-    const session = await newSession(10_000);
+  it("lets only the attempt that claimed a run last end it", async () => {
+    const session = await newSession();
     const runId = randomUUID();
     await startRun(db(), { sessionId: session.id, runId, ...images, patch: {} });
-    expect(await reserveSessionBudget(db(), session.id, 6_000)).toBe(true);
-    expect(await reserveSessionBudget(db(), session.id, 6_000)).toBe(false);
-    await clearRunReservations(db(), session.id, randomUUID());
-    expect((await findSessionById(db(), session.id))?.reservedMicros).toBe(6_000);
-    await clearRunReservations(db(), session.id, runId);
-    expect((await findSessionById(db(), session.id))?.reservedMicros).toBe(0);
+    const attempt = (attemptId: string) => ({
+      sessionId: session.id,
+      runId,
+      attemptId,
+      jobId: "job-1",
+      stage: "image_generation" as const,
+    });
+    const [stale, fresh] = [attempt(randomUUID()), attempt(randomUUID())];
+    expect(await claimRunAttempt(db(), stale)).toMatchObject({ currentAttemptId: stale.attemptId });
+    expect(await claimRunAttempt(db(), fresh)).toMatchObject({ currentAttemptId: fresh.attemptId });
+    expect(await touchRunAttempt(db(), stale)).toBe(false);
+    expect(await touchRunAttempt(db(), fresh)).toBe(true);
+
+    const end = (attemptId: string) =>
+      moveRunStage(db(), { ...fresh, attemptId, from: "image_generation", to: "image_selection" });
+    expect(await end(stale.attemptId)).toBeNull();
+    expect(await end(fresh.attemptId)).toMatchObject({ stage: "image_selection" });
+    // A run no longer in the attempt's stage cannot be claimed again.
+    expect(await claimRunAttempt(db(), attempt(randomUUID()))).toBeNull();
+    expect(await touchRunAttempt(db(), fresh)).toBe(false);
   });
 });

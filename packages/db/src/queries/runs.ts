@@ -1,7 +1,7 @@
 import type { AssetType, Stage } from "@adgen/schemas";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { assets, sessions } from "../schema/index";
+import { assets, jobAttempts, sessions } from "../schema/index";
 import type { SessionRow } from "./sessions";
 
 /*
@@ -65,6 +65,76 @@ export async function startRun(
   return row ?? null;
 }
 
+/** One attempt of a job at run `runId` (a row of `job_attempts`). */
+export interface AttemptRef {
+  sessionId: string;
+  runId: string;
+  attemptId: string;
+}
+
+/**
+ * Starts an attempt of run `runId`: if the run is current and in `stage`, the attempt takes
+ * it over (an older attempt still running loses it) and gets its row. Null when the run is
+ * no longer current there (superseded, cancelled, finished, deleted).
+ */
+export async function claimRunAttempt(
+  db: Database,
+  attempt: AttemptRef & { jobId: string; stage: Stage },
+): Promise<SessionRow | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(sessions)
+      .set({ currentAttemptId: attempt.attemptId })
+      .where(
+        and(
+          eq(sessions.id, attempt.sessionId),
+          eq(sessions.currentRunId, attempt.runId),
+          eq(sessions.stage, attempt.stage),
+        ),
+      )
+      .returning();
+    if (!row) return null;
+    const { attemptId: id, sessionId, runId, jobId } = attempt;
+    await tx.insert(jobAttempts).values({ id, sessionId, runId, jobId });
+    return row;
+  });
+}
+
+/**
+ * Marks the attempt alive (its reservations are not given away while it beats) and tells
+ * whether it still owns its run in `stage`.
+ */
+export async function touchRunAttempt(
+  db: Database,
+  attempt: AttemptRef & { stage: Stage },
+): Promise<boolean> {
+  await db
+    .update(jobAttempts)
+    .set({ aliveAt: sql`now()` })
+    .where(eq(jobAttempts.id, attempt.attemptId));
+  const [owner] = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.id, attempt.sessionId),
+        eq(sessions.currentRunId, attempt.runId),
+        eq(sessions.currentAttemptId, attempt.attemptId),
+        eq(sessions.stage, attempt.stage),
+      ),
+    );
+  return owner !== undefined;
+}
+
+/** How many attempts of pg-boss job `jobId` ended with an error of their own. */
+export async function countFailedAttempts(db: Database, jobId: string): Promise<number> {
+  const rows = await db
+    .select({ id: jobAttempts.id })
+    .from(jobAttempts)
+    .where(and(eq(jobAttempts.jobId, jobId), eq(jobAttempts.failed, true)));
+  return rows.length;
+}
+
 /** The session if `runId` is still its current run and it is in `stage`, else null. */
 export async function findCurrentRun(
   db: Database,
@@ -83,11 +153,20 @@ export async function findCurrentRun(
 
 /**
  * Ends a stage of run `runId`: moves from `from` to `to` only while the run is current and
- * in `from`. `lastGood` marks `to` as the stage a later failure goes back to.
+ * in `from` (and, given `attemptId`, owned by that attempt: an attempt that lost its run to
+ * a newer attempt cannot end it). `lastGood` marks `to` as the stage a later failure goes
+ * back to.
  */
 export async function moveRunStage(
   db: Database,
-  run: { sessionId: string; runId: string; from: Stage; to: Stage; lastGood?: boolean },
+  run: {
+    sessionId: string;
+    runId: string;
+    attemptId?: string;
+    from: Stage;
+    to: Stage;
+    lastGood?: boolean;
+  },
   patch: RunPatch = {},
 ): Promise<SessionRow | null> {
   const [row] = await db
@@ -102,26 +181,12 @@ export async function moveRunStage(
       and(
         eq(sessions.id, run.sessionId),
         eq(sessions.currentRunId, run.runId),
+        run.attemptId ? eq(sessions.currentAttemptId, run.attemptId) : undefined,
         eq(sessions.stage, run.from),
       ),
     )
     .returning();
   return row ?? null;
-}
-
-/** Stores what a run's agents planned (prompt, scenes), if the run is still current. */
-export async function saveRunPlan(
-  db: Database,
-  sessionId: string,
-  runId: string,
-  patch: Pick<RunPatch, "plan" | "consistencySeed" | "styleKeywords">,
-): Promise<boolean> {
-  const rows = await db
-    .update(sessions)
-    .set(patch)
-    .where(and(eq(sessions.id, sessionId), eq(sessions.currentRunId, runId)))
-    .returning({ id: sessions.id });
-  return rows.length > 0;
 }
 
 /**
@@ -153,4 +218,13 @@ export async function saveApprovals(
       .where(and(eq(assets.sessionId, approval.sessionId), eq(assets.type, approval.type)));
     return true;
   });
+}
+
+/** The session's job attempts, oldest first (tests and diagnostics). */
+export function listSessionAttempts(db: Database, sessionId: string) {
+  return db
+    .select()
+    .from(jobAttempts)
+    .where(eq(jobAttempts.sessionId, sessionId))
+    .orderBy(asc(jobAttempts.createdAt));
 }

@@ -14,7 +14,7 @@ import type { MusicGenre } from "@adgen/schemas";
 import type { PipelineDeps } from "../deps";
 import { PipelineError } from "../errors";
 import { callMicros, commitUnit, paidCall } from "../ledger";
-import type { JobAttempt } from "../step-types";
+import type { JobAttempt, RunningAttempt } from "../step-types";
 import { runAttempt } from "./run-guard";
 import { storedRequest } from "./stored-request";
 
@@ -27,7 +27,7 @@ async function download(deps: PipelineDeps, asset: AssetRow, dir: string, name: 
 /** The music bed for this run, made once: a retried job reuses the stored WAV and is not charged again. */
 async function musicOnce(
   deps: PipelineDeps,
-  attempt: JobAttempt,
+  attempt: RunningAttempt,
   session: SessionRow,
   music: { genre: MusicGenre; durationSec: number },
   dir: string,
@@ -40,11 +40,11 @@ async function musicOnce(
   const stage = attempt.flow.running;
   const line = { sessionId: session.id, stage, agent: "music", model: model.id, workKey };
   const reserved = callMicros(model, music.durationSec);
-  const call = await paidCall(deps.db, line, reserved, () =>
-    model.compose({ ...music, seed: session.consistencySeed ?? 0 }),
+  const call = await paidCall(deps.db, attempt, line, reserved, (signal) =>
+    model.compose({ ...music, seed: session.consistencySeed ?? 0, signal }),
   );
   const { bytes, contentType } = call.output;
-  await commitUnit(deps, {
+  await commitUnit(deps, attempt, {
     sessionId: session.id,
     stage,
     workKey,
@@ -61,9 +61,9 @@ async function musicOnce(
   return file;
 }
 
-export async function runComposeJob(deps: PipelineDeps, attempt: JobAttempt) {
-  const { sessionId, runId } = attempt;
-  await runAttempt(deps, attempt, async (session, progress) => {
+export async function runComposeJob(deps: PipelineDeps, job: JobAttempt) {
+  const { sessionId, runId } = job;
+  await runAttempt(deps, job, async (session, progress, attempt) => {
     const { step: _, ...request } = storedRequest(session, "composeFinalVideo");
     const order = session.clipOrder;
     const clipRows = await listSessionAssetsByIds(deps.db, sessionId, "video", order);
@@ -115,14 +115,17 @@ export async function runComposeJob(deps: PipelineDeps, attempt: JobAttempt) {
           musicFile,
           outputFile,
         },
-        { onProgress: (p) => void progress.report(10 + Math.round(p.percent * 0.85), p.message) },
+        {
+          onProgress: (p) => void progress.report(10 + Math.round(p.percent * 0.85), p.message),
+          signal: attempt.signal,
+        },
       );
       const durationMs = performance.now() - started;
 
       await progress.report(97, "Saving your video…");
       const bytes = await readFile(outputFile);
       const { hasAudio, videoCodec, profile, pixFmt } = result;
-      const final = await commitUnit(deps, {
+      const final = await commitUnit(deps, attempt, {
         sessionId,
         stage: attempt.flow.running,
         workKey: `final:${runId}`,

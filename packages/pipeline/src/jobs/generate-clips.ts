@@ -2,10 +2,10 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { runUnitBatch, type ModelCall } from "@adgen/agents";
 import {
+  findSessionById,
   listApprovedAssets,
   listDoneWorkKeys,
   parsePlan,
-  saveRunPlan,
   type AssetRow,
   type SessionRow,
 } from "@adgen/db";
@@ -13,18 +13,31 @@ import { probeMedia, withTempDir } from "@adgen/media";
 import { clipAnalysisSchema, sceneSchema, type ClipAnalysis, type Scene } from "@adgen/schemas";
 import { z } from "zod";
 import type { PipelineDeps } from "../deps";
-import { callMicros, charge, commitUnit, paidCall, recordFailedCall, reserve } from "../ledger";
-import type { JobAttempt } from "../step-types";
+import {
+  callMicros,
+  commitPlan,
+  commitUnit,
+  markRecorded,
+  paidCall,
+  recordFailedCall,
+  recordUnkept,
+  reserve,
+  RunLostError,
+} from "../ledger";
+import type { JobAttempt, RunningAttempt } from "../step-types";
 import { userFacingError } from "../user-facing-error";
-import { runAttempt } from "./run-guard";
+import { requireSession, runAttempt } from "./run-guard";
 import { storedRequest } from "./stored-request";
 
 const FPS = 30;
 
-/** Plans the scenes once per run: a retried job reuses the stored plan and is not charged again. */
+/**
+ * Plans the scenes once per run: a retried job reuses the stored plan and is not charged
+ * again. The plan and its cost line are saved together, so a crash cannot split them.
+ */
 async function planScenesOnce(
   deps: PipelineDeps,
-  attempt: JobAttempt,
+  attempt: RunningAttempt,
   session: SessionRow,
   images: AssetRow[],
 ): Promise<Scene[]> {
@@ -41,18 +54,22 @@ async function planScenesOnce(
     workKey: `plan:${runId}`,
   };
   const reserved = callMicros(model);
-  const call = await paidCall(deps.db, line, reserved, async () => {
+  const call = await paidCall(deps.db, attempt, line, reserved, async (signal) => {
     const answer = await model.plan({
       videoPrompt: request.videoPrompt,
       productDescription: stored.parsedPrompt?.productDescription ?? session.productPrompt ?? "",
       images: images.map((i) => ({ imageId: i.id, viewType: i.viewType ?? "front" })),
+      signal,
     });
     return { ...answer, output: z.array(sceneSchema).parse(answer.output) };
   });
   const scenes = call.output;
-  await charge(deps.db, line, reserved, call);
-  await saveRunPlan(deps.db, session.id, runId, { plan: { ...stored, clipRunId: runId, scenes } });
-  return scenes;
+  const plan = { plan: { ...stored, clipRunId: runId, scenes } };
+  if ((await commitPlan(deps.db, attempt, line, reserved, call, plan)) === "saved") return scenes;
+  // Another attempt of this run saved its plan first: everyone goes on with that one.
+  const winner = parsePlan(await findSessionById(deps.db, session.id).then(requireSession));
+  if (winner.clipRunId !== runId || !winner.scenes) throw new RunLostError();
+  return winner.scenes;
 }
 
 interface RenderedClip {
@@ -61,10 +78,10 @@ interface RenderedClip {
   info: Awaited<ReturnType<typeof probeMedia>>;
 }
 
-export async function runClipJob(deps: PipelineDeps, attempt: JobAttempt) {
-  const { sessionId, runId } = attempt;
-  const stage = attempt.flow.running;
-  await runAttempt(deps, attempt, async (session, progress) => {
+export async function runClipJob(deps: PipelineDeps, job: JobAttempt) {
+  const { sessionId, runId } = job;
+  const stage = job.flow.running;
+  await runAttempt(deps, job, async (session, progress, attempt) => {
     const request = storedRequest(session, "generateClips");
     const images = await listApprovedAssets(deps.db, sessionId, "image");
     await progress.report(3, "Planning a scene for each image…");
@@ -95,24 +112,49 @@ export async function runClipJob(deps: PipelineDeps, attempt: JobAttempt) {
           durationSec: duration,
           fps: FPS,
           seed,
+          signal: attempt.signal,
         });
-        const answer = await analyst.analyse({ video: clip.output.bytes });
-        const analysis = { ...answer, output: clipAnalysisSchema.parse(answer.output) };
-        // Trust the file, not the model's word: probe what was actually made.
-        const info = await withTempDir(async (dir) => {
-          const file = path.join(dir, "clip.mp4");
-          await writeFile(file, clip.output.bytes);
-          return probeMedia(file);
-        });
-        return { clip, analysis, info };
+        let analysis: ModelCall<ClipAnalysis> | null = null;
+        try {
+          const answer = await analyst.analyse({
+            video: clip.output.bytes,
+            signal: attempt.signal,
+          });
+          analysis = { ...answer, output: clipAnalysisSchema.parse(answer.output) };
+          // Trust the file, not the model's word: probe what was actually made.
+          const info = await withTempDir(async (dir) => {
+            const file = path.join(dir, "clip.mp4");
+            await writeFile(file, clip.output.bytes);
+            return probeMedia(file);
+          });
+          return { clip, analysis, info };
+        } catch (error) {
+          // The clip was rendered and paid, and so was the analysis if it answered: each call
+          // gets its own line though the unit failed.
+          const why = "Not kept: a later step of its clip failed.";
+          const key = workKey(image.id);
+          const clipLine = { sessionId, stage, agent: "video_generator", model: video.id };
+          await recordUnkept(deps.db, attempt, { ...clipLine, workKey: key }, reserved, clip, why);
+          const analystLine = {
+            sessionId,
+            stage,
+            agent: "video_analyst",
+            model: analyst.id,
+            workKey: `analysis:${runId}:${image.id}`,
+          };
+          if (analysis) await recordUnkept(deps.db, attempt, analystLine, 0, analysis, why);
+          else await recordFailedCall(deps.db, attempt, analystLine, 0, error);
+          markRecorded(error);
+          throw error;
+        }
       },
       {
         isDone: async (image) => done.has(workKey(image.id)),
-        beforeCall: async () => reserve(deps.db, sessionId, reserved),
+        beforeCall: async () => reserve(deps.db, attempt, reserved),
         onSuccess: async (image, _index, { clip, analysis, info }) => {
           const scene = byImage.get(image.id);
           if (!scene) throw new Error(`No scene was planned for image ${image.id}.`);
-          await commitUnit(deps, {
+          await commitUnit(deps, attempt, {
             sessionId,
             stage,
             workKey: workKey(image.id),
@@ -141,8 +183,11 @@ export async function runClipJob(deps: PipelineDeps, attempt: JobAttempt) {
           await progress.report(percent(), `Generated clip ${finished} of ${images.length}…`);
         },
         onFailure: async (image, _index, error) => {
+          // A lost run stops quietly: no call was made, and the run is not this attempt's.
+          if (error instanceof RunLostError) return;
           const line = { sessionId, stage, agent: "video_generator", model: video.id };
-          await recordFailedCall(deps.db, { ...line, workKey: workKey(image.id) }, reserved, error);
+          const unitLine = { ...line, workKey: workKey(image.id) };
+          await recordFailedCall(deps.db, attempt, unitLine, reserved, error);
           await progress.report(percent(), `A clip failed: ${userFacingError(error, stage)}`);
         },
       },

@@ -1,20 +1,31 @@
 import { runUnitBatch, type ParsedPrompt, type ViewPrompt } from "@adgen/agents";
-import { listDoneWorkKeys, parsePlan, saveRunPlan, type SessionRow } from "@adgen/db";
+import { findSessionById, listDoneWorkKeys, parsePlan, type SessionRow } from "@adgen/db";
 import { parsedPromptSchema } from "@adgen/schemas";
 import type { PipelineDeps } from "../deps";
-import { callMicros, charge, commitUnit, paidCall, recordFailedCall, reserve } from "../ledger";
-import type { JobAttempt } from "../step-types";
+import {
+  callMicros,
+  commitPlan,
+  commitUnit,
+  paidCall,
+  recordFailedCall,
+  reserve,
+  RunLostError,
+} from "../ledger";
+import type { JobAttempt, RunningAttempt } from "../step-types";
 import { userFacingError } from "../user-facing-error";
-import { runAttempt } from "./run-guard";
+import { requireSession, runAttempt } from "./run-guard";
 import { storedRequest } from "./stored-request";
 
 const IMAGE_SIZE = 1024;
 const EXTENSIONS: Record<string, string> = { "image/jpeg": "jpg", "image/webp": "webp" };
 
-/** Parses the prompt once per run: a retried job reuses the stored result and is not charged again. */
+/**
+ * Parses the prompt once per run: a retried job reuses the stored result and is not charged
+ * again. The parse and its cost line are saved together, so a crash cannot split them.
+ */
 async function parsePromptOnce(
   deps: PipelineDeps,
-  attempt: JobAttempt,
+  attempt: RunningAttempt,
   session: SessionRow,
 ): Promise<ParsedPrompt> {
   const { runId } = attempt;
@@ -31,29 +42,33 @@ async function parsePromptOnce(
     workKey: `parse:${runId}`,
   };
   const reserved = callMicros(model);
-  const call = await paidCall(deps.db, line, reserved, async () => {
+  const call = await paidCall(deps.db, attempt, line, reserved, async (signal) => {
     const answer = await model.parse({
       productPrompt: request.productPrompt,
       styleKeywords: request.styleKeywords,
       numViews: request.numImages,
+      signal,
     });
     // A model's answer is checked like any input; a malformed one is a failed call.
     return { ...answer, output: parsedPromptSchema.parse(answer.output) };
   });
   const parsed = call.output;
-  await charge(deps.db, line, reserved, call);
-  await saveRunPlan(deps.db, session.id, runId, {
+  const saved = await commitPlan(deps.db, attempt, line, reserved, call, {
     plan: { runId, parsedPrompt: parsed },
     consistencySeed: parsed.consistencySeed,
     styleKeywords: parsed.styleKeywords,
   });
-  return parsed;
+  if (saved === "saved") return parsed;
+  // Another attempt of this run saved its parse first: everyone goes on with that one.
+  const winner = parsePlan(await findSessionById(deps.db, session.id).then(requireSession));
+  if (winner.runId !== runId || !winner.parsedPrompt) throw new RunLostError();
+  return winner.parsedPrompt;
 }
 
-export async function runImageJob(deps: PipelineDeps, attempt: JobAttempt) {
-  const { sessionId, runId } = attempt;
-  const stage = attempt.flow.running;
-  await runAttempt(deps, attempt, async (session, progress) => {
+export async function runImageJob(deps: PipelineDeps, job: JobAttempt) {
+  const { sessionId, runId } = job;
+  const stage = job.flow.running;
+  await runAttempt(deps, job, async (session, progress, attempt) => {
     await progress.report(3, "Reading your product description…");
     const parsed = await parsePromptOnce(deps, attempt, session);
     const views = parsed.views;
@@ -87,13 +102,14 @@ export async function runImageJob(deps: PipelineDeps, attempt: JobAttempt) {
           seed: parsed.consistencySeed,
           width: IMAGE_SIZE,
           height: IMAGE_SIZE,
+          signal: attempt.signal,
         }),
       {
         isDone: async (_view, index) => done.has(workKey(index)),
-        beforeCall: async () => reserve(deps.db, sessionId, reserved),
+        beforeCall: async () => reserve(deps.db, attempt, reserved),
         onSuccess: async (view, index, call) => {
           const { bytes, contentType } = call.output;
-          await commitUnit(deps, {
+          await commitUnit(deps, attempt, {
             sessionId,
             stage,
             workKey: workKey(index),
@@ -117,7 +133,9 @@ export async function runImageJob(deps: PipelineDeps, attempt: JobAttempt) {
           await progress.report(percent(), `Generated image ${finished} of ${views.length}…`);
         },
         onFailure: async (view, index, error) => {
-          await recordFailedCall(deps.db, line(index), reserved, error);
+          // A lost run stops quietly: no call was made, and the run is not this attempt's.
+          if (error instanceof RunLostError) return;
+          await recordFailedCall(deps.db, attempt, line(index), reserved, error);
           const name = view.viewType.replace("_", " ");
           await progress.report(
             percent(),

@@ -1,13 +1,15 @@
 import { ModelCallError, type ModelCall } from "@adgen/agents";
 import {
-  clearRunReservations,
   findSessionById,
   recordCostLine,
+  recordUnkeptCall,
+  releaseDeadAttempts,
   reserveSessionBudget,
   type Database,
 } from "@adgen/db";
 import { microsToUsd, usdToMicros, type Stage } from "@adgen/schemas";
 import { BudgetExceededError } from "../errors";
+import type { RunningAttempt } from "../step-types";
 import { userFacingError } from "../user-facing-error";
 
 /*
@@ -33,6 +35,27 @@ export interface Billed {
   durationMs: number;
 }
 
+/** The attempt spending the money: its run, its reservations, its stop signal. */
+export type Spender = Pick<RunningAttempt, "sessionId" | "runId" | "attemptId" | "signal" | "lose">;
+
+/**
+ * Thrown at the next unit of an attempt that no longer owns its run: it stops, makes no
+ * further call and fails nothing (the run is someone else's now).
+ */
+export class RunLostError extends Error {
+  constructor() {
+    super("This attempt no longer owns its run.");
+    this.name = "RunLostError";
+  }
+}
+
+/** Errors whose calls the ledger already recorded: `recordFailedCall` skips them. */
+const recorded = new WeakSet<object>();
+
+export function markRecorded(error: unknown) {
+  if (typeof error === "object" && error !== null) recorded.add(error);
+}
+
 /** A call's estimate in micro-dollars; free models (the local provider) have none. */
 export function callMicros(
   model: { estimateCostUsd?: (req: { durationSec?: number }) => number },
@@ -42,25 +65,47 @@ export function callMicros(
 }
 
 /** The exact line for a call that succeeded: money in micro-dollars, time in whole ms. */
-export function successLine(line: CallLine, reservedMicros: number, billed: Billed) {
+export function successLine(
+  line: CallLine,
+  attemptId: string,
+  reservedMicros: number,
+  billed: Billed,
+) {
   return {
     ...line,
     model: billed.model,
     costMicros: usdToMicros(billed.costUsd),
     durationMs: Math.round(billed.durationMs),
     success: true,
+    attemptId,
     reservedMicros,
   };
 }
 
 /**
  * Sets money aside for a call about to be made, refused before anything is spent when it
- * would pass the session's cap. Money reserved for calls still running counts as spent.
+ * would pass the session's cap, or when the attempt no longer owns its run (it then stops:
+ * this is where a stale attempt stops, at its next unit). Money reserved for calls still
+ * running counts as spent; what dead attempts held is taken back before refusing.
  */
-export async function reserve(db: Database, sessionId: string, micros: number): Promise<void> {
-  if (await reserveSessionBudget(db, sessionId, micros)) return;
-  const session = await findSessionById(db, sessionId);
-  if (!session) throw new Error(`session ${sessionId} disappeared`);
+export async function reserve(
+  db: Database,
+  attempt: Spender & { heartbeatSeconds: number },
+  micros: number,
+): Promise<void> {
+  if (attempt.signal.aborted) throw new RunLostError();
+  let answer = await reserveSessionBudget(db, attempt, micros);
+  if (answer === "over_budget") {
+    await reclaimDeadReservations(db, attempt.sessionId, attempt.heartbeatSeconds);
+    answer = await reserveSessionBudget(db, attempt, micros);
+  }
+  if (answer === "reserved") return;
+  if (answer === "run_lost") {
+    attempt.lose();
+    throw new RunLostError();
+  }
+  const session = await findSessionById(db, attempt.sessionId);
+  if (!session) throw new Error(`session ${attempt.sessionId} disappeared`);
   throw new BudgetExceededError(
     microsToUsd(session.totalCostMicros + session.reservedMicros),
     microsToUsd(micros),
@@ -82,29 +127,32 @@ export async function assertWithinBudget(db: Database, sessionId: string, micros
 }
 
 /**
- * Releases everything reserved for run `runId` (the session's only job): reservations a
- * crashed attempt left behind, or what is left when the run ends.
+ * Takes back what the session's dead attempts reserved: ended ones, and those silent for
+ * half a heartbeat. An attempt refreshes its lease four times a heartbeat, and pg-boss
+ * starts a job again only after a whole heartbeat of silence, so by then a killed
+ * attempt is past its lease while a live one, even one pg-boss gave up on, is not.
  */
-export async function releaseRun(db: Database, sessionId: string, runId: string) {
-  await clearRunReservations(db, sessionId, runId);
-}
-
-/** Charges a call that produced no asset of its own (the prompt parser, the planner). */
-export async function charge(db: Database, line: CallLine, reservedMicros: number, billed: Billed) {
-  await recordCostLine(db, successLine(line, reservedMicros, billed));
+export async function reclaimDeadReservations(
+  db: Database,
+  sessionId: string,
+  heartbeatSeconds: number,
+) {
+  await releaseDeadAttempts(db, sessionId, heartbeatSeconds / 2);
 }
 
 /**
  * A failed call still gets its cost line (it may have been billed) and its reservation back;
- * a budget refusal made no call and has no line.
+ * a refusal (budget, lost run) made no call and has no line.
  */
 export async function recordFailedCall(
   db: Database,
+  attempt: Pick<Spender, "attemptId">,
   line: CallLine,
   reservedMicros: number,
   error: unknown,
 ) {
-  if (error instanceof BudgetExceededError) return;
+  if (error instanceof BudgetExceededError || error instanceof RunLostError) return;
+  if (typeof error === "object" && error !== null && recorded.has(error)) return;
   const details = error instanceof ModelCallError ? error.details : null;
   await recordCostLine(db, {
     ...line,
@@ -113,26 +161,40 @@ export async function recordFailedCall(
     durationMs: Math.round(details?.durationMs ?? 0),
     success: false,
     error: userFacingError(error, line.stage),
+    attemptId: attempt.attemptId,
     reservedMicros,
   });
 }
 
+/** Records a call that was paid but whose output is thrown away, saying why. */
+export async function recordUnkept(
+  db: Database,
+  attempt: Pick<Spender, "attemptId">,
+  line: CallLine,
+  reservedMicros: number,
+  billed: Billed,
+  why: string,
+) {
+  await recordUnkeptCall(db, successLine(line, attempt.attemptId, reservedMicros, billed), why);
+}
+
 /**
  * One model call under the spending cap: its estimate is reserved first and a failure is
- * recorded. The caller charges the success, alone (`charge`) or with its asset
- * (`commitUnit`).
+ * recorded. The call gets the attempt's signal, so a lost attempt cancels what it can. The
+ * caller charges the success, alone (`commitPlan`) or with its asset (`commitUnit`).
  */
 export async function paidCall<T>(
   db: Database,
+  attempt: Spender & { heartbeatSeconds: number },
   line: CallLine,
   reservedMicros: number,
-  call: () => Promise<ModelCall<T>>,
+  call: (signal: AbortSignal) => Promise<ModelCall<T>>,
 ): Promise<ModelCall<T>> {
-  await reserve(db, line.sessionId, reservedMicros);
+  await reserve(db, attempt, reservedMicros);
   try {
-    return await call();
+    return await call(attempt.signal);
   } catch (error) {
-    await recordFailedCall(db, line, reservedMicros, error);
+    await recordFailedCall(db, attempt, line, reservedMicros, error);
     throw error;
   }
 }

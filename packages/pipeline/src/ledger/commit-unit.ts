@@ -1,6 +1,7 @@
 import {
   commitAssetWithCosts,
   findAssetByWorkKey,
+  recordUnkeptCall,
   type AssetRow,
   type Database,
   type NewAsset,
@@ -8,7 +9,7 @@ import {
 import type { AssetMetadata, AssetType, Stage } from "@adgen/schemas";
 import { assetKey, type Storage } from "@adgen/storage";
 import { randomUUID } from "node:crypto";
-import { successLine, type Billed } from "./calls";
+import { markRecorded, RunLostError, successLine, type Billed, type Spender } from "./calls";
 
 /** A finished unit of work: its file, its asset row and the calls that made it. */
 export interface Unit<T extends AssetType> {
@@ -38,46 +39,64 @@ export interface Unit<T extends AssetType> {
 }
 
 /**
- * Stores the file, then the asset and its cost lines in one transaction. If another
- * attempt already committed the unit, this one is charged nothing, its file is deleted
- * and the winner's asset comes back.
+ * Stores the file, then the asset and its cost lines in one transaction, while the run is
+ * current. Every call that made the unit is recorded exactly once whatever happens: if
+ * another attempt already committed the unit, this one's calls are recorded as not kept,
+ * its file is deleted and the winner's asset comes back; if the run was replaced, the same
+ * but the attempt stops (RunLostError); if storing fails, the calls are recorded as not
+ * kept before the error goes on.
  */
 export async function commitUnit<T extends AssetType>(
   deps: { db: Database; storage: Storage },
+  attempt: Spender,
   unit: Unit<T>,
 ): Promise<AssetRow> {
   const id = randomUUID();
   const { sessionId, stage, workKey } = unit;
   const storageKey = assetKey({ sessionId, kind: unit.kind, id, extension: unit.file.extension });
-  const stored = await deps.storage.put(storageKey, unit.file.bytes, {
-    contentType: unit.file.contentType,
-  });
   const lines = unit.charges.map((c) =>
     successLine(
       { sessionId, stage, agent: c.agent, model: c.billed.model, workKey: c.workKey ?? workKey },
+      attempt.attemptId,
       c.reservedMicros,
       c.billed,
     ),
   );
-  const row = await commitAssetWithCosts(
-    deps.db,
-    {
-      ...unit.asset,
-      id,
-      sessionId,
-      type: unit.kind,
-      storageKey,
+  let commit: Awaited<ReturnType<typeof commitAssetWithCosts>>;
+  try {
+    const stored = await deps.storage.put(storageKey, unit.file.bytes, {
       contentType: unit.file.contentType,
-      byteSize: stored.size,
-      workKey,
-      costMicros: lines.reduce((sum, l) => sum + l.costMicros, 0),
-      model: lines[0]?.model ?? null,
-      generationMs: lines.reduce((sum, l) => sum + l.durationMs, 0),
-    },
-    lines,
-  );
-  if (row) return row;
+    });
+    commit = await commitAssetWithCosts(
+      deps.db,
+      attempt.runId,
+      {
+        ...unit.asset,
+        id,
+        sessionId,
+        type: unit.kind,
+        storageKey,
+        contentType: unit.file.contentType,
+        byteSize: stored.size,
+        workKey,
+        costMicros: lines.reduce((sum, l) => sum + l.costMicros, 0),
+        model: lines[0]?.model ?? null,
+        generationMs: lines.reduce((sum, l) => sum + l.durationMs, 0),
+      },
+      lines,
+    );
+  } catch (error) {
+    await deps.storage.delete(storageKey).catch(() => undefined);
+    for (const line of lines) await recordUnkeptCall(deps.db, line, "Not kept: storing it failed.");
+    markRecorded(error);
+    throw error;
+  }
+  if (commit.status === "stored") return commit.row;
   await deps.storage.delete(storageKey);
+  if (commit.status === "run_lost") {
+    attempt.lose();
+    throw new RunLostError();
+  }
   const winner = await findAssetByWorkKey(deps.db, sessionId, workKey);
   if (!winner) throw new Error(`unit ${workKey} of session ${sessionId} lost and vanished`);
   return winner;

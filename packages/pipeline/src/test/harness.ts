@@ -57,7 +57,12 @@ type CostLines = Awaited<ReturnType<typeof listSessionCosts>>;
  * the local provider wrapped in a price list and injectable faults.
  */
 export async function startPipeline(
-  options: { wrap?: (provider: Provider) => Provider; workerMode?: "embedded" | "external" } = {},
+  options: {
+    wrap?: (provider: Provider) => Provider;
+    workerMode?: "embedded" | "external";
+    workerConcurrency?: number;
+    jobsPerUser?: number;
+  } = {},
 ): Promise<PipelineHarness> {
   const testDb = await createTestDatabase();
   const root = await mkdtemp(path.join(tmpdir(), "adgen-pipeline-"));
@@ -70,7 +75,8 @@ export async function startPipeline(
     storage,
     provider: options.wrap ? options.wrap(priced) : priced,
     workerMode: options.workerMode ?? "embedded",
-    workerConcurrency: 2,
+    workerConcurrency: options.workerConcurrency ?? 2,
+    jobsPerUser: options.jobsPerUser,
     timing: { superviseIntervalSeconds: 2, heartbeatSeconds: 10, retryDelaySeconds: 1 },
   });
   const db = testDb.conn.db;
