@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, rename } from "node:fs/promises";
 import path from "node:path";
@@ -61,7 +62,8 @@ export async function makeFixture(
   const name = `${kind}-${options.size ?? "default"}-${options.durationSec ?? "default"}.${kind}`;
   const file = path.join(dir, name);
   if (existsSync(file)) return file;
-  const partial = `${file}.part.${process.pid}.${kind}`;
+  // Unique per call: two requests for the same fixture may run ffmpeg at once.
+  const partial = `${file}.part.${process.pid}.${randomBytes(4).toString("hex")}.${kind}`;
   await run(locateMediaBinaries().ffmpeg.path, [
     "-v",
     "error",

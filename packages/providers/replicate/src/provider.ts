@@ -25,7 +25,6 @@ export function createReplicateClient(
   return new Replicate({
     auth: config.token,
     baseUrl: config.baseUrl,
-    userAgent: "adgen-provider-replicate",
     // FileOutput objects hide the URL (JSON.stringify gives {}); we download URLs ourselves.
     useFileOutput: false,
     fetch: createBackoffFetch({ ...config.http, onRetry }),

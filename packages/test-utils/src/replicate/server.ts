@@ -40,6 +40,8 @@ export interface LoggedRequest {
   predictionId: string | null;
   /** Status answered. */
   status: number;
+  /** The client that asked (the official one says replicate-javascript/<version>). */
+  userAgent: string;
   at: number;
 }
 
@@ -228,6 +230,7 @@ export async function startReplicateTestServer(
       model: null,
       predictionId: null,
       status: 200,
+      userAgent: String(req.headers["user-agent"] ?? ""),
       at: Date.now(),
     };
     requests.push(log);

@@ -13,14 +13,17 @@ interface Hero {
   /** The hero's output URL on Replicate, or null when the hero failed. */
   url: Promise<string | null>;
   at: number;
+  /** Views made from this hero: a view asked again belongs to a new batch (a new session). */
+  views: Set<string>;
 }
 
 /**
  * Images on FLUX, consistent across views: the first view of a batch (one consistency
  * seed) is the hero, made from text; the other views wait for it and are derived from it
  * with an identity-keeping edit model (FLUX Kontext), so every view shows the same
- * product. Without a hero (it failed, or a retried job already has it) a view is made from
- * text with the same seed.
+ * product. When the hero failed, a view is made from text with the same seed. A retried
+ * job reuses its hero (while Replicate keeps it); a view type asked for again means a new
+ * batch (another session with the same seed) and makes a new hero.
  */
 export function createReplicateImageModel(ctx: ReplicateContext): ImageModel {
   const heroes = new Map<number, Hero>();
@@ -78,14 +81,18 @@ export function createReplicateImageModel(ctx: ReplicateContext): ImageModel {
       for (const [seed, hero] of heroes)
         if (Date.now() - hero.at > HERO_TTL_MS) heroes.delete(seed);
       const hero = heroes.get(req.seed);
-      if (hero) return render(req, await hero.url);
+      if (hero && !hero.views.has(req.viewType)) {
+        hero.views.add(req.viewType);
+        return render(req, await hero.url);
+      }
 
       let settle: (url: string | null) => void = () => {};
-      heroes.set(req.seed, { url: new Promise((resolve) => (settle = resolve)), at: Date.now() });
+      const url = new Promise<string | null>((resolve) => (settle = resolve));
+      heroes.set(req.seed, { url, at: Date.now(), views: new Set([req.viewType]) });
       try {
         return await render(req, null, (url) => settle(url));
       } catch (error) {
-        heroes.delete(req.seed);
+        if (heroes.get(req.seed)?.url === url) heroes.delete(req.seed);
         throw error;
       } finally {
         settle(null);

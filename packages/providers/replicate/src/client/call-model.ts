@@ -84,6 +84,11 @@ export async function callModel<T>(
         };
       } catch (error) {
         lastError = error;
+        // The detail stays in the log; users read plainReason's sentence.
+        console.warn(
+          `[replicate] ${choice.ref} attempt ${attempt + 1} failed:`,
+          error instanceof PredictionFailedError ? error.message : error,
+        );
         if (error instanceof PredictionAbortedError || spec.signal?.aborted) {
           throw failure(
             `The ${spec.label} call was cancelled.`,

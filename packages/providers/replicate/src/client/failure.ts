@@ -74,7 +74,10 @@ export function plainReason(label: string, error: unknown): string {
     return `Replicate refused the ${label} request (HTTP ${status}).`;
   }
   if (error instanceof PredictionAbortedError) return `The ${label} call was cancelled.`;
-  return `Replicate could not be reached for the ${label}. Try again.`;
+  // fetch() rejects with a TypeError when the network fails; anything else is ours.
+  if (error instanceof TypeError)
+    return `Replicate could not be reached for the ${label}. Try again.`;
+  return `The ${label}'s answer could not be used. Try again.`;
 }
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
