@@ -53,10 +53,6 @@ describe("the whole flow on Replicate, S3 and the database", () => {
     session = await h.reload(id);
     expect(session.stage).toBe("clip_selection");
     const clips = await h.assets(id, "video");
-    console.log(
-      JSON.stringify(clipEvents.map((e) => e.event.message)),
-      JSON.stringify((await h.costs(id)).filter((l) => !l.success)),
-    );
     expect(clips).toHaveLength(2);
     for (const clip of clips) {
       const file = await h.probeUrl(clip.storageKey);
