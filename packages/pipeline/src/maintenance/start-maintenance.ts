@@ -1,5 +1,6 @@
 import type { Database } from "@adgen/db";
 import type { Storage } from "@adgen/storage";
+import { maintenanceSettingsFromEnv } from "./env";
 import {
   MAINTENANCE_DEFAULTS,
   runMaintenance,
@@ -23,6 +24,8 @@ export function startMaintenance(
   deps: { db: Database; storage: Storage },
   options: MaintenanceOptions = {},
 ): MaintenanceHandle {
+  // Code's options win over the environment's, which win over the defaults.
+  options = { ...maintenanceSettingsFromEnv(), ...options };
   let running: Promise<unknown> = Promise.resolve();
   const runNow = (overrides?: MaintenanceOptions) => {
     const pass = running.then(() => runMaintenance(deps, { ...options, ...overrides }));
