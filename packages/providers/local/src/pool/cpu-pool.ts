@@ -10,6 +10,8 @@ import { Piscina } from "piscina";
 let pool: Piscina | null = null;
 
 const IDLE_MS = 30_000;
+/** Linux scheduling priority of pool threads relative to the process (0 = same, 19 = lowest). */
+const NICE_INCREMENT = 10;
 
 function sharedPool(): Piscina {
   pool ??= new Piscina({
@@ -17,6 +19,8 @@ function sharedPool(): Piscina {
     minThreads: 0,
     maxThreads: Math.max(1, availableParallelism()),
     idleTimeout: IDLE_MS,
+    // Below the main thread: renders take the cores it leaves idle, never its turn to answer.
+    niceIncrement: NICE_INCREMENT,
   });
   return pool;
 }
