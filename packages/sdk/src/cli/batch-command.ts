@@ -53,7 +53,8 @@ export async function batchCommand(ctx: CommandContext) {
       result.status === "done"
         ? `${result.file} (${result.seconds} s, ${formatUsd(result.totalCost ?? 0)})`
         : result.error;
-    ctx.out.record(result, `line ${result.line}: ${result.status} — ${result.product}: ${what}`);
+    const product = result.product ? ` (${result.product})` : "";
+    ctx.out.record(result, `line ${result.line}${product}: ${result.status}: ${what}`);
   };
 
   const runLine = async (entry: BatchLine) => {

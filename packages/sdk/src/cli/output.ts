@@ -25,9 +25,9 @@ export function createOutput(mode: OutputMode) {
     },
     /** One record of a stream (watch, batch): a JSON line, or a human line. */
     record(document: unknown, text: string) {
-      board?.release();
-      if (mode.json) process.stdout.write(`${JSON.stringify(document)}\n`);
-      else process.stdout.write(`${text}\n`);
+      const print = () => process.stdout.write(`${mode.json ? JSON.stringify(document) : text}\n`);
+      if (board) board.above(print);
+      else print();
     },
     progress(key: string, label: string, event: WatchedEvent) {
       if (mode.json || mode.quiet) return;
@@ -37,11 +37,9 @@ export function createOutput(mode: OutputMode) {
       lastMessage.set(key, line);
       process.stderr.write(`${line}\n`);
     },
-    /** Ends an ad's progress with a final line (kept on screen with bars). */
-    progressDone(key: string, line: string) {
-      if (mode.json || mode.quiet) return;
-      if (board) board.finish(key, line);
-      else process.stderr.write(`${line}\n`);
+    /** Ends an ad's progress: its bar goes away; its result is printed on its own. */
+    progressEnd(key: string) {
+      board?.remove(key);
     },
     /** A remark for people (stderr), silent with --json or --quiet. */
     note(text: string) {

@@ -20,6 +20,9 @@ export function createProgressBoard(stream: NodeJS.WriteStream) {
   const draw = () => {
     let out = drawn > 0 ? `\x1b[${drawn}A` : "";
     for (const row of rows.values()) out += `\x1b[2K${row}\n`;
+    // Rows that went away: blank their lines, then come back up to below the last row.
+    const gone = drawn - rows.size;
+    if (gone > 0) out += `${"\x1b[2K\n".repeat(gone)}\x1b[${gone}A`;
     stream.write(out);
     drawn = rows.size;
   };
@@ -28,15 +31,16 @@ export function createProgressBoard(stream: NodeJS.WriteStream) {
       rows.set(key, progressLine(label, event, (stream.columns || 100) - 1));
       draw();
     },
-    /** Replaces a row with its final line (done, failed) and keeps it on screen. */
-    finish(key: string, line: string) {
-      rows.set(key, line);
-      draw();
+    /** Takes an ad's bar away (its result is printed as a line of its own). */
+    remove(key: string) {
+      if (rows.delete(key)) draw();
     },
-    /** Forgets the rows drawn so far: later output starts below them. */
-    release() {
-      rows.clear();
+    /** Prints a line above the bars (which are redrawn below it). */
+    above(print: () => void) {
+      if (drawn > 0) stream.write(`\x1b[${drawn}A\x1b[0J`);
       drawn = 0;
+      print();
+      if (rows.size > 0) draw();
     },
   };
 }

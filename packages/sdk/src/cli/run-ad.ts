@@ -1,4 +1,3 @@
-import { formatUsd } from "@adgen/schemas";
 import type { AdgenClient } from "../client";
 import type { AdSpec, ApprovePolicy } from "../create-ad";
 import { AdgenError } from "../errors";
@@ -34,10 +33,7 @@ export async function makeAndSave(client: AdgenClient, out: Output, spec: AdSpec
     totalCost: session.totalCost,
     seconds: Math.round((Date.now() - started) / 100) / 10,
   };
-  out.progressDone(
-    run.key,
-    `${run.label}saved ${saved.path}: ${video.duration?.toFixed(1)} s, ${video.resolution}, cost ${formatUsd(session.totalCost)}`,
-  );
+  out.progressEnd(run.key);
   return result;
 }
 

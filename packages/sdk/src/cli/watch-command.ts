@@ -39,6 +39,7 @@ export async function watchCommand(ctx: CommandContext) {
     process.exitCode = 130;
     return;
   }
-  if (bars) ctx.out.progressDone(sessionId, `${sessionId}: ${stage}`);
+  if (bars) ctx.out.progressEnd(sessionId);
+  ctx.out.result({ type: "end", sessionId, stage }, `${sessionId} is now at ${stage}.`);
   if (stage === "failed") process.exitCode = 1;
 }
