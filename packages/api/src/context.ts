@@ -21,6 +21,7 @@ export interface ApiServices {
     | "saveApprovedClips"
     | "composeFinalVideo"
     | "retry"
+    | "cancel"
     | "deleteSession"
     | "events"
     | "queueHealth"

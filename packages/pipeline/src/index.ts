@@ -7,6 +7,7 @@ export type { JobStep, ApprovalStep, JobAttempt } from "./step-types";
 export { startWorker } from "./worker";
 export { jobSettingsFromEnv, readPipelineEnv, type PipelineEnv } from "./env";
 export type { PipelineDeps } from "./deps";
+export { cancelStep } from "./cancel-step";
 export { deleteSession, cancelSessionJobs, findSessionJobs } from "./delete-session";
 export {
   runMaintenance,

@@ -9,6 +9,7 @@ import type {
   SaveApprovedImagesInput,
 } from "@adgen/schemas";
 import type { Storage } from "@adgen/storage";
+import { cancelStep } from "./cancel-step";
 import { deleteSession } from "./delete-session";
 import type { PipelineDeps } from "./deps";
 import { createEventBus } from "./events";
@@ -75,6 +76,7 @@ export async function createPipeline(options: PipelineOptions) {
     composeFinalVideo: (session: SessionRow, input: ComposeFinalVideoInput) =>
       STEPS.composeFinalVideo.request(deps, session, input),
     retry: (session: SessionRow) => retryFailedStep(deps, session),
+    cancel: (session: SessionRow) => cancelStep(deps, session),
     deleteSession: (userId: string, sessionId: string) => deleteSession(deps, userId, sessionId),
     queueHealth: async () =>
       (await boss.getQueue(DEAD_LETTER_QUEUE)) ? ("ok" as const) : ("error" as const),

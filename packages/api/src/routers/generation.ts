@@ -68,6 +68,12 @@ export const generationRouter = router({
     return ctx.pipeline.retry(session).catch(rethrow);
   }),
 
+  /** Stops the running step: its model calls are cancelled, the session goes back a step. */
+  cancel: protectedProcedure.input(sessionIdInput).mutation(async ({ ctx, input }) => {
+    const session = await requireOwnedSession(ctx.db, ctx.user.id, input.sessionId);
+    return ctx.pipeline.cancel(session).catch(rethrow);
+  }),
+
   /**
    * Replays the session's events after `lastEventId`, then follows live. Ids are the
    * session's own event sequence (1, 2, 3…, assigned in commit order), so a client that

@@ -1,5 +1,5 @@
 import { usdToMicros } from "@adgen/schemas";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startReplicateFlow, type FlowHarness } from "./test/flow-harness";
 import { MODELS, scriptHappyModels } from "./test/replicate-models";
 
@@ -149,5 +149,67 @@ describe("the whole flow on Replicate, S3 and the database", () => {
     const lines = await h.costs(id);
     expect(lines.filter((l) => l.agent === "prompt_parser")).toHaveLength(1);
     expect(lines.filter((l) => l.agent === "image_generator" && l.success)).toHaveLength(4);
+  });
+
+  it("cancel stops the clips step: its predictions are cancelled on Replicate, the session goes back, nothing more is charged", async () => {
+    const { id } = await h.newSession();
+    const imageEvents = await makeImages(id);
+    const images = await h.assets(id, "image");
+    await h.pipeline.saveApprovedImages(await h.reload(id), {
+      sessionId: id,
+      approvedImageIds: images.slice(0, 2).map((i) => i.id),
+    });
+    const spentBefore = (await h.reload(id)).totalCostMicros;
+    h.replicate.script(MODELS.video, {
+      faults: [{ kind: "never_finishes" }, { kind: "never_finishes" }],
+    });
+    await h.pipeline.generateClips(await h.reload(id), {
+      sessionId: id,
+      videoPrompt: "Slow orbit on marble",
+      clipDuration: 3,
+    });
+    const running = () => h.replicate.predictions().filter((p) => p.model === MODELS.video);
+    await vi.waitFor(
+      () => expect(running().map((p) => p.status)).toEqual(["processing", "processing"]),
+      {
+        timeout: 30_000,
+        interval: 100,
+      },
+    );
+
+    expect(await h.pipeline.cancel(await h.reload(id))).toEqual({ stage: "image_selection" });
+    const events = await h.untilDone(id, imageEvents.at(-1)?.id);
+    expect(events.at(-1)?.event).toMatchObject({
+      stage: "image_selection",
+      done: true,
+      message: expect.stringMatching(/cancelled/),
+    });
+    await vi.waitFor(
+      () => expect(running().map((p) => p.status)).toEqual(["canceled", "canceled"]),
+      {
+        timeout: 30_000,
+        interval: 100,
+      },
+    );
+    const cancels = h.replicate.requests.filter((r) => r.path.endsWith("/cancel"));
+    expect(cancels).toHaveLength(2);
+    await new Promise((r) => setTimeout(r, 1000));
+    // No fallback and no retry after the cancel, and the cancelled calls cost nothing.
+    expect(h.replicate.predictions().filter((p) => p.model === MODELS.videoFallback)).toEqual([]);
+    expect(running()).toHaveLength(2);
+    const session = await h.reload(id);
+    expect(session).toMatchObject({ stage: "image_selection", error: null, reservedMicros: 0 });
+    expect(session.totalCostMicros - spentBefore).toBe(usdToMicros(LLM_CALL));
+    await expect(h.pipeline.cancel(session)).rejects.toThrow(/Nothing is running/);
+
+    // The step can be asked again and finishes.
+    scriptHappyModels(h.replicate);
+    await h.pipeline.generateClips(session, {
+      sessionId: id,
+      videoPrompt: "Slow orbit on marble",
+      clipDuration: 3,
+    });
+    await h.untilDone(id, events.at(-1)?.id);
+    expect((await h.reload(id)).stage).toBe("clip_selection");
   });
 });
