@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { startRun } from "@adgen/db";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEAD_LETTER_QUEUE, startWorker, STEPS } from "./index";
 import type { GenerationJobData } from "./queue";
 import { makeImages } from "./test/flow";
@@ -60,6 +62,55 @@ describe("failures", () => {
           error: reason,
           lastGoodStage: "created",
           currentRunId: runId,
+        });
+      } finally {
+        await worker.stop();
+      }
+    } finally {
+      await external.close();
+    }
+  });
+
+  it("dead-letters only the job's own run: a newer run of the session goes on", async () => {
+    const external = await startPipeline({ workerMode: "external" });
+    try {
+      const start = await external.newSession();
+      const { jobId: oldRun } = await external.pipeline.generateImages(start, {
+        sessionId: start.id,
+        productPrompt: "Canvas tote bag",
+        numImages: 4,
+        styleKeywords: [],
+      });
+      // The session moved on to a newer run of the same step before the old job died.
+      const newRun = randomUUID();
+      const from = ["image_generation"] as const;
+      const to = "image_generation";
+      await startRun(external.testDb.conn.db, {
+        sessionId: start.id,
+        runId: newRun,
+        from,
+        to,
+        patch: {},
+      });
+      const { boss } = external.pipeline.deps;
+      const data: GenerationJobData = {
+        sessionId: start.id,
+        runId: oldRun,
+        step: "generateImages",
+      };
+      const deadId = await boss.send(DEAD_LETTER_QUEUE, data);
+
+      const worker = await startWorker(external.pipeline.deps, { concurrency: 1 });
+      try {
+        await vi.waitFor(
+          async () =>
+            expect((await boss.getJobById(DEAD_LETTER_QUEUE, deadId!))?.state).toBe("completed"),
+          { timeout: 30_000, interval: 200 },
+        );
+        expect(await external.reload(start.id)).toMatchObject({
+          stage: "image_generation",
+          currentRunId: newRun,
+          error: null,
         });
       } finally {
         await worker.stop();
