@@ -10,8 +10,8 @@
 import { parseArgs } from "node:util";
 import { loadavg } from "node:os";
 import { createAdgenClient, type AdSpec, type WatchedEvent } from "@adgen/sdk";
+import { createTestDatabase } from "@adgen/db/testing";
 import { benchEnv } from "../lib/env";
-import { createScratchDatabase } from "../lib/scratch-database";
 import { spawnBenchServer } from "../lib/spawn-server";
 import { ms, percentile } from "../lib/stats";
 
@@ -75,7 +75,7 @@ async function oneUser(baseUrl: string, index: number): Promise<Flow> {
 }
 
 const databaseUrl = benchEnv.databaseUrl;
-const scratch = databaseUrl ? await createScratchDatabase(databaseUrl) : null;
+const scratch = databaseUrl ? await createTestDatabase() : null;
 const server = await spawnBenchServer({
   BENCH_DATABASE_URL: scratch?.url ?? "",
   BENCH_WORKER_CONCURRENCY: args.concurrency,

@@ -9,8 +9,8 @@
 import { setMaxListeners } from "node:events";
 import { parseArgs } from "node:util";
 import { createAdgenClient, type AdgenClient } from "@adgen/sdk";
+import { createTestDatabase } from "@adgen/db/testing";
 import { benchEnv } from "../lib/env";
-import { createScratchDatabase } from "../lib/scratch-database";
 import { spawnBenchServer } from "../lib/spawn-server";
 import { ms, percentile } from "../lib/stats";
 
@@ -38,8 +38,7 @@ interface Figures {
 }
 
 async function measure(database: "PGlite" | "PostgreSQL", baseline: boolean): Promise<Figures> {
-  const scratch =
-    database === "PostgreSQL" ? await createScratchDatabase(benchEnv.databaseUrl!) : null;
+  const scratch = database === "PostgreSQL" ? await createTestDatabase() : null;
   const server = await spawnBenchServer({
     BENCH_DATABASE_URL: scratch?.url ?? "",
     BENCH_BASELINE: baseline ? "1" : "0",
