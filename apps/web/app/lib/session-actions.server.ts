@@ -1,5 +1,5 @@
 import type { ComposeFinalVideoInput } from "@adgen/schemas";
-import { data, redirect, type AppLoadContext } from "@remix-run/node";
+import { redirect, type AppLoadContext } from "@remix-run/node";
 import { apiFailure } from "./api-errors";
 
 const list = (form: FormData, name: string) => form.getAll(name).map(String).filter(Boolean);
@@ -28,7 +28,8 @@ function compositionFrom(form: FormData, sessionId: string) {
 }
 
 /**
- * One form post on the session page, by intent. Steps that start work or save a choice
+ * One form post on the session page, by intent. A refusal is answered 200 with what to show
+ * next to the form: the page handled it, and the browser should not log it as a failed load. Steps that start work or save a choice
  * redirect to the bare session URL, so the page lands on the step the session is now at.
  */
 export async function runSessionAction(context: AppLoadContext, sessionId: string, form: FormData) {
@@ -69,7 +70,7 @@ export async function runSessionAction(context: AppLoadContext, sessionId: strin
         const aspectRatio = text(form, "aspectRatio") as ComposeFinalVideoInput["aspectRatio"];
         if (!last) {
           const message = "Make the video first; other formats are made from it.";
-          return data({ intent, code: "PRECONDITION_FAILED", message, fieldErrors: {} }, 400);
+          return { intent, code: "PRECONDITION_FAILED", message, fieldErrors: {} };
         }
         await api.composeFinalVideo({ sessionId, ...last, aspectRatio });
         return redirect(here);
@@ -88,12 +89,9 @@ export async function runSessionAction(context: AppLoadContext, sessionId: strin
         await context.api.shares.revoke({ sessionId });
         return { intent, ok: true as const, sharePath: null };
       default:
-        return data(
-          { intent, code: "BAD_REQUEST", message: "Unknown action.", fieldErrors: {} },
-          { status: 400 },
-        );
+        return { intent, code: "BAD_REQUEST", message: "Unknown action.", fieldErrors: {} };
     }
   } catch (error) {
-    return data({ intent, ...apiFailure(error) }, { status: 400 });
+    return { intent, ...apiFailure(error) };
   }
 }

@@ -9,35 +9,30 @@ export type ConnectionState = "connecting" | "live" | "reconnecting";
  * Follows a session's live progress while `active`, starting after the last event this
  * browser saw. tRPC's wsLink re-sends the last tracked id when the socket comes back, so a
  * dropped connection resumes without losing or repeating events. Each event reloads the
- * page's data (coalesced), so an image or clip shows the moment it is stored.
+ * page's data, so an image or clip shows the moment it is stored.
  */
 export function useProgress(userId: string, sessionId: string, active: boolean) {
   const [events, setEvents] = useState<SeenEvent[]>([]);
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   /** Events delivered a second time (never expected; the e2e checks it stays 0). */
   const [repeats, setRepeats] = useState(0);
+  // Events mark the data stale; it is reloaded once the previous reload is done, so reloads
+  // never overlap (an overtaken one is aborted, which the browser reports as an error).
+  const [stale, setStale] = useState(0);
   const revalidator = useRevalidator();
-  const latestRevalidator = useRef(revalidator);
-  latestRevalidator.current = revalidator;
+  useEffect(() => {
+    if (stale > 0 && revalidator.state === "idle") {
+      setStale(0);
+      revalidator.revalidate();
+    }
+  }, [stale, revalidator]);
 
   useEffect(() => {
     if (!active) return;
     const seen = readSeenEvents(sessionId);
     setEvents(seen);
     const ids = new Set(seen.map((e) => e.id));
-    let pending = false;
     let connectedOnce = false;
-    const refresh = () => {
-      const r = latestRevalidator.current;
-      if (r.state === "idle") r.revalidate();
-      else if (!pending) {
-        pending = true;
-        setTimeout(() => {
-          pending = false;
-          latestRevalidator.current.revalidate();
-        }, 300);
-      }
-    };
     const sub = browserClient(userId).generation.progress.subscribe(
       { sessionId, lastEventId: seen.at(-1)?.id },
       {
@@ -63,7 +58,7 @@ export function useProgress(userId: string, sessionId: string, active: boolean) 
             writeSeenEvents(sessionId, next);
             return next;
           });
-          refresh();
+          setStale((n) => n + 1);
         },
         onError: () => setConnection("reconnecting"),
       },

@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       await context.api.sessions.delete({ sessionId: String(form.get("sessionId") ?? "") });
       return { ok: true as const };
     } catch (error) {
-      return data(apiFailure(error), { status: 400 });
+      return apiFailure(error);
     }
   }
   const created = await context.api.sessions.create();

@@ -64,7 +64,7 @@ export default function SessionPage() {
   const { user, session, costs, share } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure: ActionFailure | undefined = result && "message" in result ? result : undefined;
-  const sharePath = result && "sharePath" in result ? result.sharePath : null;
+  const sharePath = (result && "sharePath" in result ? result.sharePath : null) ?? null;
   const busy = useNavigation().state === "submitting";
   const { running, can } = flowState(session.stage);
   const progress = useProgress(user.id, session.id, running !== null);

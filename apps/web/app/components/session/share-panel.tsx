@@ -32,7 +32,7 @@ export function SharePanel({
           <input
             readOnly
             value={url}
-            aria-label="Share link"
+            aria-label="Public link"
             className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-slate-50 px-3 py-2 text-sm"
             onFocus={(e) => e.currentTarget.select()}
           />
