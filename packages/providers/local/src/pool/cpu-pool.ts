@@ -10,8 +10,12 @@ import { Piscina } from "piscina";
 let pool: Piscina | null = null;
 
 const IDLE_MS = 30_000;
-/** Linux scheduling priority of pool threads relative to the process (0 = same, 19 = lowest). */
-const NICE_INCREMENT = 10;
+/**
+ * Linux scheduling priority of pool threads relative to the process (0 = same, 19 = lowest).
+ * Enough for the main thread to win its turn; not so low that renders starve behind other
+ * processes (ffmpeg runs at the process's priority).
+ */
+const NICE_INCREMENT = 5;
 
 function sharedPool(): Piscina {
   pool ??= new Piscina({
