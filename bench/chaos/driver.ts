@@ -9,7 +9,7 @@ import { createEmptyDatabase } from "@adgen/db/testing";
 import { createLocalStorage } from "@adgen/storage";
 import { auditChaosRun } from "./audit";
 import { inheritedEnv } from "./env";
-import { runFlow, type FlowResult } from "./flow";
+import { runFlow, signUp, type FlowResult } from "./flow";
 import { readPaidCalls } from "./paid-calls";
 import { PHASES, sessionPhase, type Phase } from "./phases";
 import {
@@ -30,6 +30,7 @@ const CHAOS_WORKER = fileURLToPath(new URL("./chaos-worker.ts", import.meta.url)
 export interface ChaosOptions {
   /** The PostgreSQL server (DATABASE_URL); the run makes and drops a database of its own. */
   serverUrl: string;
+  /** Users making ads at once; each starts another ad until the kills are done. */
   sessions: number;
   /** How many times a worker is killed (`kill -9`) and restarted. */
   kills: number;
@@ -158,13 +159,18 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     let settled = 0;
     const flowRuns = Array.from({ length: options.sessions }, async (_, i) => {
       await sleep(i * random.between(1_000, 3_000));
-      const user = { email: `chaos-${i}@example.com`, password: "chaos-password" };
       try {
-        const flow = await runFlow(baseUrl, user, (id) => sessionIds.push(id));
-        flows.push(flow);
-        log(
-          `session ${flow.sessionId.slice(0, 8)} ended ${flow.stage}${flow.error ? `: ${flow.error}` : ""}`,
-        );
+        const client = await signUp(baseUrl, {
+          email: `chaos-${i}@example.com`,
+          password: "chaos-password",
+        });
+        // Ads keep coming until every kill has happened, so each phase meets its kills.
+        do {
+          const flow = await runFlow(client, (id) => sessionIds.push(id));
+          flows.push(flow);
+          const error = flow.error ? `: ${flow.error}` : "";
+          log(`session ${flow.sessionId.slice(0, 8)} ended ${flow.stage}${error}`);
+        } while (kills.length < options.kills);
       } finally {
         settled += 1;
       }
@@ -176,14 +182,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         const phase = await sessionPhase(db, id);
         if (phase) phases.push(phase);
       }
-      return phases;
+      return [...new Set(phases)];
     };
 
     const killer = (async () => {
       while (kills.length < options.kills && settled < options.sessions) {
         const target = PHASES[kills.length % PHASES.length];
         let phases: Phase[] = [];
-        for (let waited = 0; waited < 20_000 && settled < options.sessions; waited += 100) {
+        for (let waited = 0; waited < 15_000 && settled < options.sessions; waited += 100) {
           phases = await runningPhases();
           if (target && phases.includes(target)) break;
           await sleep(100);

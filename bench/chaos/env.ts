@@ -12,8 +12,8 @@ const number = (name: string, fallback: number) => {
 export function readChaosEnv() {
   return {
     serverUrl: env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres",
-    sessions: number("CHAOS_SESSIONS", 6),
-    kills: number("CHAOS_KILLS", 24),
+    sessions: number("CHAOS_SESSIONS", 4),
+    kills: number("CHAOS_KILLS", 20),
     seed: number("CHAOS_SEED", Math.floor(Math.random() * 1e9)),
     latencyMs: number("CHAOS_LATENCY_MS", 400),
     echo: env.CHAOS_ECHO === "1",

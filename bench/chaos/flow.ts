@@ -13,19 +13,24 @@ export interface FlowResult {
 const STEP_TIMEOUT_MS = 8 * 60_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+export type ChaosClient = ReturnType<typeof createAdgenClient>;
+
+/** A new user, signed in through the SDK. */
+export async function signUp(baseUrl: string, user: { email: string; password: string }) {
+  const anon = createAdgenClient({ baseUrl });
+  const { sessionToken } = await anon.trpc.auth.signup.mutate(user);
+  return createAdgenClient({ baseUrl, token: sessionToken });
+}
+
 /**
  * One whole ad through the API as a user makes it: images → approve → clips → approve →
  * compose, polling `sessions.get` for each step's end. A session that fails is left failed:
  * the chaos test asks whether the system finishes on its own.
  */
 export async function runFlow(
-  baseUrl: string,
-  user: { email: string; password: string },
+  client: ChaosClient,
   onSession: (sessionId: string) => void,
 ): Promise<FlowResult> {
-  const anon = createAdgenClient({ baseUrl });
-  const { sessionToken } = await anon.trpc.auth.signup.mutate(user);
-  const client = createAdgenClient({ baseUrl, token: sessionToken });
   const { sessionId } = await client.trpc.sessions.create.mutate();
   onSession(sessionId);
   let maxCostSeen = 0;

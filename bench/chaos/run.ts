@@ -4,7 +4,7 @@
  * and compose, and restarted. Prints what happened and every failed assertion.
  *
  *   pnpm --filter @adgen/bench run chaos
- *   CHAOS_SESSIONS=6 CHAOS_KILLS=24 CHAOS_SEED=7 pnpm --filter @adgen/bench run chaos
+ *   CHAOS_SESSIONS=6 CHAOS_KILLS=30 CHAOS_SEED=7 pnpm --filter @adgen/bench run chaos
  *
  * Needs PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
  */
