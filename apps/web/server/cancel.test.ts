@@ -4,7 +4,7 @@ import { createLocalProvider } from "@adgen/provider-local";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { followUntil } from "./test/flow";
-import { createClient, startTestServer, type TestServer } from "./test/harness";
+import { createClient, signupUser, startTestServer, type TestServer } from "./test/harness";
 
 // Every image call takes 4 s, so a step is still running when the test cancels it. (The
 // Replicate provider's own test checks that cancelling cancels its predictions.)
@@ -17,12 +17,8 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function newUser() {
-  const anon = createClient(server.baseUrl);
-  const { sessionToken } = await anon.client.auth.signup.mutate({
-    email: `cancel-${Math.random().toString(36).slice(2)}@example.com`,
-    password: "long-enough-pw",
-  });
-  anon.close();
+  const email = `cancel-${Math.random().toString(36).slice(2)}@example.com`;
+  const { sessionToken } = await signupUser(server.baseUrl, email);
   return createClient(server.baseUrl, { token: sessionToken });
 }
 

@@ -1,19 +1,17 @@
 import { ModelCallError } from "@adgen/agents";
-import { startReplicateTestServer, type ReplicateTestServer } from "@adgen/test-utils";
+import type { ReplicateTestServer } from "@adgen/test-utils";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { UNREADABLE_REPLY } from "./agents/json-chat";
 import { createReplicateProvider } from "./provider";
-import { MODELS, scriptHappyModels, testConfig } from "./test/replicate-models";
+import { MODELS, scriptHappyModels, testConfig, useReplicateServer } from "./test/replicate-models";
 
-let server: ReplicateTestServer;
 let waits: { status: number | null; delayMs: number }[];
-beforeAll(async () => {
-  server = await startReplicateTestServer();
+const replicate = useReplicateServer({ beforeAll, afterAll, beforeEach });
+let server: ReplicateTestServer;
+beforeAll(() => {
+  server = replicate.current();
 });
-afterAll(() => server?.close());
 beforeEach(() => {
-  server.reset();
-  scriptHappyModels(server);
   waits = [];
 });
 

@@ -2,19 +2,15 @@ import { parsedPromptSchema } from "@adgen/schemas";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { makeFixture, startReplicateTestServer, type ReplicateTestServer } from "@adgen/test-utils";
+import { makeFixture, type ReplicateTestServer } from "@adgen/test-utils";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createReplicateProvider } from "./provider";
-import { MODELS, scriptHappyModels, testConfig } from "./test/replicate-models";
+import { MODELS, testConfig, useReplicateServer } from "./test/replicate-models";
 
+const replicate = useReplicateServer({ beforeAll, afterAll, beforeEach });
 let server: ReplicateTestServer;
-beforeAll(async () => {
-  server = await startReplicateTestServer();
-});
-afterAll(() => server?.close());
-beforeEach(() => {
-  server.reset();
-  scriptHappyModels(server);
+beforeAll(() => {
+  server = replicate.current();
 });
 
 const provider = () => createReplicateProvider({ config: testConfig(server) });

@@ -1,4 +1,9 @@
-import type { ModelScript, ReplicateTestServer } from "@adgen/test-utils";
+import { VIEW_TYPES } from "@adgen/schemas";
+import {
+  startReplicateTestServer,
+  type ModelScript,
+  type ReplicateTestServer,
+} from "@adgen/test-utils";
 import { readReplicateConfig, type ReplicateConfig } from "../env";
 
 /** The models of the default table, as the test server scripts them. */
@@ -26,16 +31,6 @@ export function llmAnswer(input: Record<string, unknown>): string[] {
   const prompt = String(input.prompt ?? "");
   const views = /Number of views: (\d+)/.exec(prompt);
   if (views) {
-    const kinds = [
-      "front",
-      "side",
-      "back",
-      "top",
-      "detail",
-      "lifestyle",
-      "three_quarter",
-      "in_use",
-    ];
     const n = Number(views[1]);
     const json = {
       category: "bottle",
@@ -43,7 +38,7 @@ export function llmAnswer(input: Record<string, unknown>): string[] {
       colors: [{ name: "matte black", hex: "#1a1a1a" }],
       materials: ["aluminium", "bamboo"],
       styleKeywords: ["minimal"],
-      views: kinds.slice(0, n).map((viewType) => ({
+      views: VIEW_TYPES.slice(0, n).map((viewType) => ({
         viewType,
         prompt: `Studio product photo, ${viewType} view of a matte black aluminium water bottle`,
         negativePrompt: "text, watermark",
@@ -126,4 +121,32 @@ export function testConfig(
   extra: Record<string, string> = {},
 ): ReplicateConfig {
   return readReplicateConfig(testEnv(server, extra));
+}
+
+/**
+ * One Replicate test server per test file, reset and scripted with working models before
+ * each test; `current()` is the server (set once `beforeAll` ran).
+ */
+export function useReplicateServer(hooks: {
+  beforeAll: (fn: () => Promise<void>) => void;
+  afterAll: (fn: () => Promise<void>) => void;
+  beforeEach: (fn: () => void) => void;
+}): { current: () => ReplicateTestServer } {
+  let server: ReplicateTestServer | undefined;
+  hooks.beforeAll(async () => {
+    server = await startReplicateTestServer();
+  });
+  hooks.afterAll(async () => {
+    await server?.close();
+  });
+  hooks.beforeEach(() => {
+    server?.reset();
+    if (server) scriptHappyModels(server);
+  });
+  return {
+    current: () => {
+      if (!server) throw new Error("the Replicate test server has not started");
+      return server;
+    },
+  };
 }
