@@ -212,4 +212,26 @@ describe("the whole flow on Replicate, S3 and the database", () => {
     await h.untilDone(id, events.at(-1)?.id);
     expect((await h.reload(id)).stage).toBe("clip_selection");
   });
+
+  it("refuses a step the spending cap cannot cover at Replicate's prices, before any prediction", async () => {
+    // Four images cost about $0.15; two 5 s Kling clips $0.50 would pass a $0.40 cap.
+    const { id } = await h.newSession(0.4);
+    const imageEvents = await makeImages(id);
+    expect(imageEvents.at(-1)?.event.stage).toBe("image_selection");
+    const images = await h.assets(id, "image");
+    await h.pipeline.saveApprovedImages(await h.reload(id), {
+      sessionId: id,
+      approvedImageIds: images.slice(0, 2).map((i) => i.id),
+    });
+    const before = h.replicate.requests.length;
+    const refusal = h.pipeline.generateClips(await h.reload(id), {
+      sessionId: id,
+      videoPrompt: "Slow orbit on marble",
+      clipDuration: 3,
+    });
+    await expect(refusal).rejects.toMatchObject({ code: "BUDGET_EXCEEDED" });
+    await expect(refusal).rejects.toThrow(/\$0\.40 spending cap/);
+    expect(h.replicate.requests.length).toBe(before);
+    expect((await h.reload(id)).stage).toBe("image_selection");
+  });
 });
