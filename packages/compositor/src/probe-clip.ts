@@ -1,5 +1,6 @@
 import { MediaError, probeMedia, type MediaInfo } from "@adgen/media";
 import type { SourceGeometry } from "./clip-framing";
+import { readMp4Geometry } from "./mp4-geometry";
 
 export interface ClipSource extends SourceGeometry {
   durationSec: number;
@@ -20,6 +21,7 @@ export function clipSourceFrom(info: MediaInfo): ClipSource {
     : { width, height, sar, durationSec };
 }
 
+/** From the MP4 header when it is unambiguous (no process start-up), else from ffprobe. */
 export async function probeClipSource(file: string, signal?: AbortSignal): Promise<ClipSource> {
-  return clipSourceFrom(await probeMedia(file, { signal }));
+  return (await readMp4Geometry(file)) ?? clipSourceFrom(await probeMedia(file, { signal }));
 }
