@@ -7,6 +7,7 @@ import { intFlag } from "./args";
 import { parseBatchFile, type BatchLine } from "./batch-file";
 import type { CommandContext } from "./context";
 import { EXIT, describeFailure } from "./failure";
+import { resumeCommand } from "./make-command";
 import { makeAndSave, stopAndExplain } from "./run-ad";
 import { UsageError } from "./usage";
 
@@ -87,14 +88,15 @@ export async function batchCommand(ctx: CommandContext) {
         status: "interrupted",
         error: "not started",
       });
+    const out = path.join(
+      outDir,
+      `${String(entry.line).padStart(3, "0")}-${slug(checked.spec.productName)}.mp4`,
+    );
     try {
       const made = await makeAndSave(client, ctx.out, checked.spec, {
         key: String(entry.line),
         label: `line ${entry.line} `,
-        file: path.join(
-          outDir,
-          `${String(entry.line).padStart(3, "0")}-${slug(checked.spec.productName)}.mp4`,
-        ),
+        file: out,
         approve: approve ? { images: approve } : undefined,
         signal: ctx.signal,
       });
@@ -110,7 +112,11 @@ export async function batchCommand(ctx: CommandContext) {
         sessionId,
         error:
           interrupted && sessionId
-            ? await stopAndExplain(client, sessionId, `adgen watch ${sessionId}`)
+            ? await stopAndExplain(
+                client,
+                sessionId,
+                resumeCommand(checked.spec, sessionId, { out, approve }),
+              )
             : describeFailure(error),
       });
     }

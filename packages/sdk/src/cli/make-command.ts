@@ -18,6 +18,27 @@ export const MAKE_FLAGS: Record<string, string> = {
   color: "--color",
 };
 
+const quote = (arg: string) =>
+  /^[\w@%+=:,./#-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+
+/** The `adgen make` line that continues the ad `sessionId` made from `spec`. */
+export function resumeCommand(
+  spec: Record<string, unknown>,
+  sessionId: string,
+  more: { out?: string; approve?: number } = {},
+) {
+  const words = ["adgen", "make", quote(String(spec.productPrompt ?? ""))];
+  for (const [field, flag] of Object.entries(MAKE_FLAGS)) {
+    const value = spec[field];
+    if (field === "productPrompt" || value === undefined || value === null) continue;
+    words.push(flag, quote(String(value)));
+  }
+  if (more.approve) words.push("--approve", String(more.approve));
+  if (more.out) words.push("--out", quote(more.out));
+  words.push("--resume", sessionId);
+  return words.join(" ");
+}
+
 export async function makeCommand(ctx: CommandContext) {
   const { flags } = ctx;
   const spec = {
@@ -53,16 +74,9 @@ export async function makeCommand(ctx: CommandContext) {
     if (!(error instanceof AdgenError) || error.kind !== "cancelled" || !error.sessionId)
       throw error;
     sessionId = error.sessionId;
-    const hint = `adgen make ${process.argv
-      .slice(3)
-      .filter((a) => a !== "--resume" && a !== flags.resume)
-      .map(quote)
-      .join(" ")} --resume ${sessionId}`;
+    const hint = resumeCommand(spec, sessionId, { out: flags.out, approve: approveImages });
     const message = await stopAndExplain(client, sessionId, hint);
     ctx.out.result({ interrupted: true, sessionId, message }, message);
     process.exitCode = EXIT.interrupted;
   }
 }
-
-const quote = (arg: string) =>
-  /^[\w@%+=:,./#-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;

@@ -38,23 +38,19 @@ export async function makeAndSave(client: AdgenClient, out: Output, spec: AdSpec
 }
 
 /**
- * After Ctrl-C: stops the running step where the server can (`generation.cancel`, when this
- * server has it), else leaves it running; either way says how to pick the ad up again.
+ * After Ctrl-C: cancels the running step (`generation.cancel`: the ad goes back to the stage
+ * the step started from and nothing more is charged) and says how to continue. Between
+ * steps there is nothing to cancel, and the ad simply waits where it is.
  */
 export async function stopAndExplain(client: AdgenClient, sessionId: string, resumeHint: string) {
-  // Called by path, not through the typed router: older servers do not have it.
-  const generation = client.trpc.generation as unknown as Record<
-    string,
-    { mutate(input: { sessionId: string }): Promise<unknown> }
-  >;
-  const cancelled = await generation
-    .cancel!.mutate({ sessionId })
-    .then(() => true)
-    .catch((error: unknown) => {
-      if (!(error instanceof AdgenError)) throw error;
-      return false;
-    });
+  const cancelled = await client.trpc.generation.cancel.mutate({ sessionId }).then(
+    (moved) => moved,
+    (error: unknown) => {
+      if (error instanceof AdgenError && error.kind === "wrong_step") return null;
+      throw error;
+    },
+  );
   return cancelled
-    ? `Cancelled the running step of ${sessionId}; nothing more is charged. Continue it with: ${resumeHint}`
-    : `Stopped waiting; ${sessionId} goes on on the server. Follow it with \`adgen watch ${sessionId}\`, or continue it with: ${resumeHint}`;
+    ? `Cancelled the running step of ${sessionId} (back at ${cancelled.stage}); nothing more is charged. Continue it with: ${resumeHint}`
+    : `Stopped; ${sessionId} is waiting at its last step. Continue it with: ${resumeHint}`;
 }
