@@ -145,6 +145,18 @@ describe("prediction faults", () => {
     expect(error.details.costUsd).toBeCloseTo(2 * 20 * 0.0014, 9);
   });
 
+  it("bills a time-priced prediction cancelled at its timeout for the time it ran", async () => {
+    withFaults(`${MODELS.music}:${MODELS.musicVersion}`, [
+      { kind: "never_finishes" },
+      { kind: "never_finishes" },
+    ]);
+    const music = provider({ REPLICATE_TIMEOUT_SECONDS: "1" }).musicModel;
+    const error = await failure(music.compose({ genre: "upbeat", durationSec: 10, seed: 1 }));
+    expect(error.message).toBe("The music model did not finish within 1 second. Try again.");
+    expect(server.predictions().map((p) => p.status)).toEqual(["canceled", "canceled"]);
+    expect(error.details.costUsd).toBeGreaterThan(0);
+  });
+
   it("retries an output URL that answers 404 (the billed first clip is counted)", async () => {
     withFaults(MODELS.video, [{ kind: "missing_output" }]);
     const call = await provider().videoModel.animate(clip);

@@ -153,10 +153,7 @@ export async function startReplicateTestServer(
             : ((p.fault as { error?: string }).error ?? "CUDA out of memory.")
           : null,
       logs: "",
-      metrics:
-        status === "succeeded" || status === "failed"
-          ? { predict_time: (p.script.latencyMs ?? 0) / 1000, ...p.script.metrics?.(p.input) }
-          : {},
+      metrics: metricsOf(p, status, started),
       created_at: new Date(p.createdAt).toISOString(),
       started_at: status === "starting" ? null : new Date(started).toISOString(),
       completed_at: done ? new Date().toISOString() : null,
@@ -165,6 +162,15 @@ export async function startReplicateTestServer(
         cancel: `${origin}/v1/predictions/${p.id}/cancel`,
       },
     };
+  };
+
+  /** Billed seconds: the whole latency when it ended, the time it ran when cancelled. */
+  const metricsOf = (p: StoredPrediction, status: Status, started: number) => {
+    if (status === "canceled" && p.canceledAt !== null) {
+      return { predict_time: Math.max(0, p.canceledAt - started) / 1000 };
+    }
+    if (status !== "succeeded" && status !== "failed") return {};
+    return { predict_time: (p.script.latencyMs ?? 0) / 1000, ...p.script.metrics?.(p.input) };
   };
 
   const terminal = (p: StoredPrediction) =>

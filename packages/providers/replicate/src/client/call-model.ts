@@ -4,7 +4,12 @@ import type { ReplicateConfig, RoleConfig } from "../env";
 import { familyOf, parseModelRef, type Family, type Price, type Role } from "../models";
 import { billedUsd } from "./cost";
 import { isNsfwRefusal, plainReason, PredictionFailedError, worthRetrying } from "./failure";
-import { PredictionAbortedError, runPrediction, type Prediction } from "./prediction";
+import {
+  PredictionAbortedError,
+  PredictionTimeoutError,
+  runPrediction,
+  type Prediction,
+} from "./prediction";
 
 /** What the provider's agents share: the client and the resolved configuration. */
 export interface ReplicateContext {
@@ -84,6 +89,10 @@ export async function callModel<T>(
         };
       } catch (error) {
         lastError = error;
+        // A cancelled prediction of a time-billed model was billed for the time it ran.
+        if (error instanceof PredictionAbortedError || error instanceof PredictionTimeoutError) {
+          if (error.prediction) costUsd += billedUsd(choice.price, error.prediction, {});
+        }
         // The detail stays in the log; users read plainReason's sentence.
         console.warn(
           `[replicate] ${choice.ref} attempt ${attempt + 1} failed:`,

@@ -52,7 +52,8 @@ export function plainReason(label: string, error: unknown): string {
     return `The ${label} refused this request: its safety filter flagged the result as not safe for work. Try rewording your description.`;
   }
   if (error instanceof PredictionTimeoutError) {
-    return `The ${label} did not finish within ${Math.round(error.timeoutMs / 1000)} seconds. Try again.`;
+    const seconds = Math.round(error.timeoutMs / 1000);
+    return `The ${label} did not finish within ${seconds} ${seconds === 1 ? "second" : "seconds"}. Try again.`;
   }
   if (error instanceof PredictionFailedError) {
     if (error.prediction.status === "canceled")

@@ -77,13 +77,11 @@ export async function runPrediction(
   let interval = options.poll.intervalMs;
   while (!isTerminal(prediction)) {
     if (options.signal?.aborted) {
-      await cancelQuietly(client, prediction.id);
-      throw new PredictionAbortedError(prediction);
+      throw new PredictionAbortedError(await cancelQuietly(client, prediction));
     }
     const left = deadline - Date.now();
     if (left <= 0) {
-      await cancelQuietly(client, prediction.id);
-      throw new PredictionTimeoutError(prediction, options.timeoutMs);
+      throw new PredictionTimeoutError(await cancelQuietly(client, prediction), options.timeoutMs);
     }
     await sleep(Math.min(interval, left), options.signal);
     interval = Math.min(options.poll.maxIntervalMs, Math.ceil(interval * 1.5));
@@ -93,11 +91,18 @@ export async function runPrediction(
   return prediction;
 }
 
-/** Cancels a prediction; a failure to cancel is logged, not thrown over the real error. */
-export async function cancelQuietly(client: Replicate, id: string) {
+/**
+ * Cancels a prediction and returns it as Replicate answered (its metrics say what the time
+ * it ran was billed); a failure to cancel is logged, not thrown over the real error.
+ */
+export async function cancelQuietly(
+  client: Replicate,
+  prediction: Prediction,
+): Promise<Prediction> {
   try {
-    await client.predictions.cancel(id);
+    return (await client.predictions.cancel(prediction.id)) as Prediction;
   } catch (error) {
-    console.warn(`[replicate] could not cancel prediction ${id}:`, error);
+    console.warn(`[replicate] could not cancel prediction ${prediction.id}:`, error);
+    return prediction;
   }
 }
