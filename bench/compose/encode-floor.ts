@@ -21,27 +21,36 @@ export async function composedFrames(input: ComposeInput, dir: string): Promise<
   return { file, ...written };
 }
 
-/** The encode floor: the same frames from a trivial source (raw, no decoding, no filters), same encoder settings. */
+/** Encodes a raw yuv420p file (a trivial source: no decoding, no filters) with `outputOptions`. */
+export function encodeRawFile(
+  raw: { file: string; width: number; height: number; fps?: number },
+  outputOptions: string[],
+  output: string,
+) {
+  return runFfmpeg({
+    inputs: [
+      {
+        file: raw.file,
+        options: [
+          "-f",
+          "rawvideo",
+          "-pix_fmt",
+          "yuv420p",
+          "-s",
+          `${raw.width}x${raw.height}`,
+          "-r",
+          String(raw.fps ?? 30),
+        ],
+      },
+    ],
+    outputOptions: ["-y", "-map", "0:v", ...outputOptions],
+    output,
+  });
+}
+
+/** The encode floor: the same frames from a trivial source, same encoder settings. */
 export function measureEncodeFloor(raw: RawFrames, dir: string): Promise<Measurement> {
   return measure(() =>
-    runFfmpeg({
-      inputs: [
-        {
-          file: raw.file,
-          options: [
-            "-f",
-            "rawvideo",
-            "-pix_fmt",
-            "yuv420p",
-            "-s",
-            `${raw.width}x${raw.height}`,
-            "-r",
-            "30",
-          ],
-        },
-      ],
-      outputOptions: ["-y", "-map", "0:v", ...finalVideoOutputOptions(raw.frames)],
-      output: path.join(dir, "floor.mp4"),
-    }),
+    encodeRawFile(raw, finalVideoOutputOptions(raw.frames), path.join(dir, "floor.mp4")),
   );
 }

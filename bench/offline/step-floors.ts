@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
-import { h264OutputOptions, runFfmpeg } from "@adgen/media";
+import { h264OutputOptions } from "@adgen/media";
 import { CLIP_ENCODER, writeClipFrames } from "@adgen/provider-local";
 import { measure, type Measurement } from "../compose/cpu-time";
-import { composedFrames, measureEncodeFloor } from "../compose/encode-floor";
+import { composedFrames, encodeRawFile, measureEncodeFloor } from "../compose/encode-floor";
 import type { ClipMaterial, SessionMaterial } from "./session-material";
 
 export interface StepFloors {
@@ -49,33 +49,17 @@ async function clipFloor(clips: ClipMaterial[], dir: string) {
   const measurement = await measure(() =>
     Promise.all(
       raws.map((raw) =>
-        runFfmpeg({
-          inputs: [
-            {
-              file: raw.file,
-              options: [
-                "-f",
-                "rawvideo",
-                "-pix_fmt",
-                "yuv420p",
-                "-s",
-                `${raw.width}x${raw.height}`,
-                "-r",
-                String(raw.fps),
-              ],
-            },
-          ],
-          outputOptions: [
-            "-map",
-            "0:v",
+        encodeRawFile(
+          raw,
+          [
             "-an",
             // The render marks square pixels; the same mark here makes the bytes comparable.
             "-vf",
             "setsar=1",
             ...h264OutputOptions({ fps: raw.fps, ...CLIP_ENCODER, frameCount: raw.frames }),
           ],
-          output: raw.output,
-        }),
+          raw.output,
+        ),
       ),
     ),
   );
