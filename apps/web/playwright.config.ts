@@ -14,6 +14,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
+    // A step that cannot happen fails in 30 s, not at the end of a long test's budget.
+    actionTimeout: 30_000,
     screenshot: "only-on-failure",
   },
   projects: [

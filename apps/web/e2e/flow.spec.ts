@@ -1,10 +1,11 @@
+import type { Page } from "@playwright/test";
 import { previewTimeline } from "../app/lib/timeline";
 import { checkScreen } from "./support/checks";
 import { control } from "./support/control";
 import { probe } from "./support/probe";
 import { expect, logIn, test } from "./fixtures";
 
-const orderOf = (page: import("@playwright/test").Page) =>
+const orderOf = (page: Page) =>
   page
     .getByTestId("clip-order")
     .locator("[data-clip-id]")

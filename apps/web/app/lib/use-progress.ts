@@ -1,5 +1,5 @@
 import { useRevalidator } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { readSeenEvents, writeSeenEvents, type SeenEvent } from "./progress-memory";
 import { browserClient } from "./trpc.client";
 

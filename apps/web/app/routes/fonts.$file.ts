@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { overlayFontSchema } from "@adgen/schemas";
+import type * as Media from "@adgen/media";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
 /**
@@ -7,8 +8,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
  * the Remix build cannot (and need not) parse.
  */
 const MEDIA_PACKAGE = "@adgen/media";
-const loadMedia = () =>
-  import(/* @vite-ignore */ MEDIA_PACKAGE) as Promise<typeof import("@adgen/media")>;
+const loadMedia = () => import(/* @vite-ignore */ MEDIA_PACKAGE) as Promise<typeof Media>;
 
 /**
  * The overlay fonts for the browser (`/fonts/<font>.ttf`), read from the same npm-shipped
