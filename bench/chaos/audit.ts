@@ -21,7 +21,12 @@ export interface AuditInput {
   tmpDir: string;
   flows: FlowResult[];
   paidCalls: PaidCall[];
+  /** Which process was killed when (epoch ms), to explain a paid call the ledger lacks. */
+  kills: { pid: number; at: number }[];
 }
+
+/** A call that ended this shortly before its process was killed may have had no time to be recorded. */
+const JUST_BEFORE_KILL_MS = 3_000;
 
 /** Counts per key. */
 function tally<T>(items: T[], key: (item: T) => string) {
@@ -96,8 +101,13 @@ export async function auditChaosRun(input: AuditInput): Promise<string[]> {
     const paidMicros = paid.reduce((sum, c) => sum + usdToMicros(c.costUsd), 0);
     const lineMicros = lines.reduce((sum, l) => sum + l.costMicros, 0);
     if (paid.length !== lines.length || paidMicros !== lineMicros) {
+      const cut = paid.filter((c) =>
+        input.kills.some(
+          (k) => k.pid === c.pid && k.at >= c.at && k.at - c.at < JUST_BEFORE_KILL_MS,
+        ),
+      ).length;
       problems.push(
-        `${agent}: ${paid.length} paid calls ($${paidMicros / 1e6}) but ${lines.length} ledger lines ($${lineMicros / 1e6})`,
+        `${agent}: ${paid.length} paid calls ($${paidMicros / 1e6}) but ${lines.length} ledger lines ($${lineMicros / 1e6}); ${cut} of the calls ended in a worker killed within ${JUST_BEFORE_KILL_MS / 1000} s after`,
       );
     }
   }

@@ -49,6 +49,9 @@ export interface ChaosOptions {
 export interface Kill {
   atMs: number;
   worker: string;
+  pid: number;
+  /** Epoch ms of the kill. */
+  at: number;
   /** What the running sessions were doing when it happened. */
   phases: Phase[];
 }
@@ -199,11 +202,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         const index = random.between(0, workers.length - 1);
         const victim = workers[index];
         if (!victim) continue;
+        const killedAt = Date.now();
         victim.child.kill("SIGKILL");
         await victim.exited;
         const kill = {
-          atMs: Date.now() - started,
+          atMs: killedAt - started,
+          at: killedAt,
           worker: victim.name,
+          pid: victim.pid,
           phases: await runningPhases(),
         };
         kills.push(kill);
@@ -231,6 +237,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         tmpDir: path.join(tmpDir, "adgen-work"),
         flows,
         paidCalls: readPaidCalls(callLog),
+        kills,
       });
     for (let i = 0; i < 30; i++) {
       const debris = (await audit()).filter((p) => /^(orphan file|cut-short write)/.test(p));

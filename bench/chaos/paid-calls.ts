@@ -34,6 +34,8 @@ export interface PaidCall {
   costUsd: number;
   ok: boolean;
   pid: number;
+  /** When it ended (epoch ms). */
+  at: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -52,7 +54,7 @@ export function withPaidCallLog(base: Provider, logFile: string, latencyMs: numb
     const record = (costUsd: number, ok: boolean) =>
       appendFileSync(
         logFile,
-        `${JSON.stringify({ agent: AGENTS[model], costUsd, ok, pid: process.pid } satisfies PaidCall)}\n`,
+        `${JSON.stringify({ agent: AGENTS[model], costUsd, ok, pid: process.pid, at: Date.now() } satisfies PaidCall)}\n`,
       );
     wrapped[model] = {
       ...original,
