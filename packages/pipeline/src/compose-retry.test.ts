@@ -3,6 +3,7 @@ import { listSessionAssets } from "@adgen/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeClips, makeImages, orderClips } from "./test/flow";
 import { startPipeline, type PipelineHarness } from "./test/harness";
+import { overrideModel } from "./test/models";
 
 /*
  * Issue 9, proof: a compose that crashes after its music bed was paid, and is retried,
@@ -14,18 +15,13 @@ let musicCalls = 0;
 
 /** The music model at a price, like a paid one (0.004 per call). */
 function pricedMusic(provider: Provider): Provider {
-  const { musicModel } = provider;
-  return {
-    ...provider,
-    musicModel: {
-      id: musicModel.id,
-      estimateCostUsd: () => 0.004,
-      compose: async (req) => {
-        musicCalls++;
-        return { ...(await musicModel.compose(req)), costUsd: 0.004 };
-      },
+  return overrideModel(provider, "musicModel", (base) => ({
+    estimateCostUsd: () => 0.004,
+    compose: async (req) => {
+      musicCalls++;
+      return { ...(await base.compose(req)), costUsd: 0.004 };
     },
-  };
+  }));
 }
 
 beforeAll(async () => {

@@ -3,6 +3,7 @@ import { insertSession, insertUser } from "@adgen/db";
 import { usdToMicros } from "@adgen/schemas";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startPipeline, type PipelineHarness } from "./test/harness";
+import { overrideModel } from "./test/models";
 
 /*
  * Issue 9, fault 3: a worker runs WORKER_CONCURRENCY jobs at once across every step, and a
@@ -16,19 +17,13 @@ let openGate = () => {};
 const gate = new Promise<void>((resolve) => (openGate = resolve));
 
 function gatedParse(provider: Provider): Provider {
-  const { promptParser } = provider;
-  return {
-    ...provider,
-    promptParser: {
-      ...promptParser,
-      estimateCostUsd: (req) => promptParser.estimateCostUsd?.(req) ?? 0,
-      parse: async (req) => {
-        running.push(req.productPrompt);
-        await gate;
-        return promptParser.parse(req);
-      },
+  return overrideModel(provider, "promptParser", (base) => ({
+    parse: async (req) => {
+      running.push(req.productPrompt);
+      await gate;
+      return base.parse(req);
     },
-  };
+  }));
 }
 
 beforeAll(async () => {

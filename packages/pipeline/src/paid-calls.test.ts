@@ -2,6 +2,7 @@ import { ModelCallError, type Provider } from "@adgen/agents";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { makeClips, makeImages } from "./test/flow";
 import { startPipeline, type PipelineHarness } from "./test/harness";
+import { overrideModel } from "./test/models";
 
 /*
  * Issue 9, faults 2 and 8: every paid call keeps exactly one ledger line, and a plan is
@@ -15,35 +16,27 @@ let unstorableParse = false;
 let failAnalysis = false;
 
 function withFaults(provider: Provider): Provider {
-  const { promptParser, videoAnalyst } = provider;
-  return {
-    ...provider,
-    promptParser: {
-      ...promptParser,
-      estimateCostUsd: (req) => promptParser.estimateCostUsd?.(req) ?? 0,
-      parse: async (req) => {
-        const call = await promptParser.parse(req);
-        if (!unstorableParse) return call;
-        unstorableParse = false;
-        const productDescription = `${call.output.productDescription}\u0000`;
-        return { ...call, output: { ...call.output, productDescription } };
-      },
+  const parser = overrideModel(provider, "promptParser", (base) => ({
+    parse: async (req) => {
+      const call = await base.parse(req);
+      if (!unstorableParse) return call;
+      unstorableParse = false;
+      const productDescription = `${call.output.productDescription}\u0000`;
+      return { ...call, output: { ...call.output, productDescription } };
     },
-    videoAnalyst: {
-      ...videoAnalyst,
-      estimateCostUsd: (req) => videoAnalyst.estimateCostUsd?.(req) ?? 0,
-      analyse: async (req) => {
-        if (!failAnalysis) return videoAnalyst.analyse(req);
-        failAnalysis = false;
-        throw new ModelCallError("The video analyst is unavailable.", {
-          model: videoAnalyst.id,
-          costUsd: 0.0005,
-          durationMs: 3,
-          retryable: false,
-        });
-      },
+  }));
+  return overrideModel(parser, "videoAnalyst", (base) => ({
+    analyse: async (req) => {
+      if (!failAnalysis) return base.analyse(req);
+      failAnalysis = false;
+      throw new ModelCallError("The video analyst is unavailable.", {
+        model: base.id,
+        costUsd: 0.0005,
+        durationMs: 3,
+        retryable: false,
+      });
     },
-  };
+  }));
 }
 
 beforeAll(async () => {

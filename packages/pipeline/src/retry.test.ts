@@ -2,29 +2,24 @@ import { ModelCallError, type Provider } from "@adgen/agents";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { makeImages } from "./test/flow";
 import { startPipeline, type PipelineHarness } from "./test/harness";
+import { overrideModel } from "./test/models";
 
 let h: PipelineHarness;
 /** While set, every clip fails after being billed, as a paid video model's outage would. */
 let clipsFail = false;
 
 function withFailingClips(provider: Provider): Provider {
-  const { videoModel } = provider;
-  return {
-    ...provider,
-    videoModel: {
-      id: videoModel.id,
-      estimateCostUsd: (req) => videoModel.estimateCostUsd?.(req) ?? 0,
-      animate: async (req) => {
-        if (!clipsFail) return videoModel.animate(req);
-        throw new ModelCallError("The video model is unavailable.", {
-          model: videoModel.id,
-          costUsd: 0.02,
-          durationMs: 5,
-          retryable: false,
-        });
-      },
+  return overrideModel(provider, "videoModel", (base) => ({
+    animate: async (req) => {
+      if (!clipsFail) return base.animate(req);
+      throw new ModelCallError("The video model is unavailable.", {
+        model: base.id,
+        costUsd: 0.02,
+        durationMs: 5,
+        retryable: false,
+      });
     },
-  };
+  }));
 }
 
 beforeAll(async () => {

@@ -3,6 +3,7 @@ import type { Provider } from "@adgen/agents";
 import { claimRunAttempt, listSessionAssets, listSessionAttempts, startRun } from "@adgen/db";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startPipeline, type PipelineHarness } from "./test/harness";
+import { overrideModel } from "./test/models";
 
 /*
  * Issue 9, fault 1: an attempt that lost its run (pg-boss started the job again while the
@@ -27,19 +28,13 @@ function openableGate() {
 }
 
 function gatedImages(provider: Provider): Provider {
-  const { imageModel } = provider;
-  return {
-    ...provider,
-    imageModel: {
-      id: imageModel.id,
-      estimateCostUsd: (req) => imageModel.estimateCostUsd?.(req) ?? 0,
-      generate: async (req) => {
-        imageCalls++;
-        await gate.promise;
-        return imageModel.generate({ ...req, signal: undefined });
-      },
+  return overrideModel(provider, "imageModel", (base) => ({
+    generate: async (req) => {
+      imageCalls++;
+      await gate.promise;
+      return base.generate({ ...req, signal: undefined });
     },
-  };
+  }));
 }
 
 beforeAll(async () => {

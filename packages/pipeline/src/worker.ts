@@ -1,6 +1,7 @@
 import { STEP_FLOW } from "@adgen/schemas";
-import type { Job, JobWithMetadata } from "pg-boss";
+import type { Job } from "pg-boss";
 import type { PipelineDeps } from "./deps";
+import { startDispatcher } from "./job-dispatcher";
 import { failRun } from "./jobs/run-guard";
 import { DEAD_LETTER_QUEUE, GENERATION_QUEUE, type GenerationJobData } from "./queue";
 import { STEPS } from "./steps";
@@ -22,45 +23,41 @@ export interface WorkerOptions {
 
 /**
  * Runs the STEPS table's jobs from the one generation queue: `concurrency` at a time in
- * this process, at most `jobsPerUser` per user (pg-boss skips a user at the limit and takes
- * the next user's job, so one account cannot starve the others). Any number of processes
- * may do this against one database: pg-boss hands each job to one of them.
+ * this process, at most `jobsPerUser` per user (a user at the limit is skipped for the next
+ * user's job, so one account cannot starve the others; job-dispatcher.ts). Any number of
+ * processes may do this against one database: pg-boss hands each job to one of them.
  */
 export async function startWorker(
   deps: PipelineDeps,
   options: WorkerOptions,
 ): Promise<WorkerHandle> {
   const { jobsPerUser = 2, heartbeatSeconds = 20 } = options;
-  await deps.boss.work(
-    GENERATION_QUEUE,
-    {
-      localConcurrency: options.concurrency,
-      groupConcurrency: jobsPerUser,
-      includeMetadata: true,
-      pollingIntervalSeconds: 0.5,
+  const dispatcher = startDispatcher<GenerationJobData>(deps.boss, {
+    queue: GENERATION_QUEUE,
+    concurrency: options.concurrency,
+    jobsPerGroup: jobsPerUser,
+    pollIntervalMs: 500,
+    heartbeatSeconds,
+    run: async (job) => {
+      const step: JobStep = STEPS[job.data.step];
+      await step.run(deps, {
+        flow: step,
+        sessionId: job.data.sessionId,
+        runId: job.data.runId,
+        jobId: job.id,
+        signal: job.signal,
+        heartbeatSeconds: job.heartbeatSeconds ?? heartbeatSeconds,
+        lastClaim: job.retryCount >= job.retryLimit,
+      });
+      options.onJobDone?.(step.name, job.data.sessionId);
     },
-    async (jobs: JobWithMetadata<GenerationJobData>[]) => {
-      for (const job of jobs) {
-        const step: JobStep = STEPS[job.data.step];
-        await step.run(deps, {
-          flow: step,
-          sessionId: job.data.sessionId,
-          runId: job.data.runId,
-          jobId: job.id,
-          signal: job.signal,
-          heartbeatSeconds: job.heartbeatSeconds ?? heartbeatSeconds,
-          lastClaim: job.retryCount >= job.retryLimit,
-        });
-        options.onJobDone?.(step.name, job.data.sessionId);
-      }
-    },
-  );
+  });
   await deps.boss.work(DEAD_LETTER_QUEUE, async (jobs: Job<GenerationJobData>[]) => {
     for (const job of jobs) await failDeadRun(deps, job.data, heartbeatSeconds);
   });
   return {
     stop: async () => {
-      await deps.boss.offWork(GENERATION_QUEUE);
+      await dispatcher.stop();
       await deps.boss.offWork(DEAD_LETTER_QUEUE);
     },
   };
