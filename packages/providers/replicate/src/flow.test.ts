@@ -234,4 +234,27 @@ describe("the whole flow on Replicate, S3 and the database", () => {
     expect(h.replicate.requests.length).toBe(before);
     expect((await h.reload(id)).stage).toBe("image_selection");
   });
+
+  it("deleting a session whose images are being made cancels their predictions on Replicate", async () => {
+    h.replicate.script(MODELS.image, { faults: [{ kind: "never_finishes" }] });
+    const session = await h.newSession();
+    await h.pipeline.generateImages(session, {
+      sessionId: session.id,
+      productPrompt: "Matte black aluminium water bottle",
+      numImages: 4,
+      styleKeywords: [],
+    });
+    const hero = () => h.replicate.predictions().filter((p) => p.model === MODELS.image);
+    await vi.waitFor(() => expect(hero().map((p) => p.status)).toEqual(["processing"]), {
+      timeout: 30_000,
+      interval: 100,
+    });
+    expect(await h.pipeline.deleteSession(session.userId, session.id)).toBe(true);
+    await vi.waitFor(() => expect(hero().map((p) => p.status)).toEqual(["canceled"]), {
+      timeout: 30_000,
+      interval: 100,
+    });
+    // The views waiting for the hero never reached Replicate.
+    expect(h.replicate.predictions().filter((p) => p.model === MODELS.edit)).toEqual([]);
+  });
 });
