@@ -116,53 +116,60 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("stand-alone workers", () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it("finishes a clip job after its worker is killed mid-way, charging every call once", async () => {
-    const first = startWorker();
-    let session = await newSession();
-    const images = { productPrompt: "Amber glass serum bottle", numImages: 4, styleKeywords: [] };
-    await pipeline.generateImages(session, { sessionId: session.id, ...images });
-    const imagesDone = await waitFor(session.id, (e) => e.done === true);
-    expect((await reload(session.id)).stage).toBe("image_selection");
+  // Two worker processes, a heartbeat to expire and three clips: minutes on a busy machine.
+  it(
+    "finishes a clip job after its worker is killed mid-way, charging every call once",
+    {
+      timeout: 240_000,
+    },
+    async () => {
+      const first = startWorker();
+      let session = await newSession();
+      const images = { productPrompt: "Amber glass serum bottle", numImages: 4, styleKeywords: [] };
+      await pipeline.generateImages(session, { sessionId: session.id, ...images });
+      const imagesDone = await waitFor(session.id, (e) => e.done === true);
+      expect((await reload(session.id)).stage).toBe("image_selection");
 
-    const stills = await listSessionAssets(testDb.conn.db, session.id, "image");
-    const approvedImageIds = stills.slice(0, 3).map((i) => i.id);
-    session = await reload(session.id);
-    await pipeline.saveApprovedImages(session, { sessionId: session.id, approvedImageIds });
-    session = await reload(session.id);
-    const clipsAsked = { videoPrompt: "Slow push-in, soft light", clipDuration: 2 };
-    await pipeline.generateClips(session, { sessionId: session.id, ...clipsAsked });
+      const stills = await listSessionAssets(testDb.conn.db, session.id, "image");
+      const approvedImageIds = stills.slice(0, 3).map((i) => i.id);
+      session = await reload(session.id);
+      await pipeline.saveApprovedImages(session, { sessionId: session.id, approvedImageIds });
+      session = await reload(session.id);
+      const clipsAsked = { videoPrompt: "Slow push-in, soft light", clipDuration: 2 };
+      await pipeline.generateClips(session, { sessionId: session.id, ...clipsAsked });
 
-    // One clip at a time, each at least MODEL_LATENCY_MS: the kill lands before the next one.
-    await waitFor(session.id, (e) => e.message === "Generated clip 1 of 3…", imagesDone);
-    first.child.kill("SIGKILL");
-    await first.exited;
-    const clipsBefore = await listSessionAssets(testDb.conn.db, session.id, "video");
-    expect(clipsBefore.length).toBeGreaterThanOrEqual(1);
-    expect(clipsBefore.length).toBeLessThan(3);
+      // One clip at a time, each at least MODEL_LATENCY_MS: the kill lands before the next one.
+      await waitFor(session.id, (e) => e.message === "Generated clip 1 of 3…", imagesDone);
+      first.child.kill("SIGKILL");
+      await first.exited;
+      const clipsBefore = await listSessionAssets(testDb.conn.db, session.id, "video");
+      expect(clipsBefore.length).toBeGreaterThanOrEqual(1);
+      expect(clipsBefore.length).toBeLessThan(3);
 
-    const second = startWorker();
-    await waitFor(session.id, (e) => e.stage === "clip_selection" && e.done === true, imagesDone);
-    second.child.kill("SIGTERM");
-    await second.exited;
+      const second = startWorker();
+      await waitFor(session.id, (e) => e.stage === "clip_selection" && e.done === true, imagesDone);
+      second.child.kill("SIGTERM");
+      await second.exited;
 
-    const clips = await listSessionAssets(testDb.conn.db, session.id, "video");
-    expect(new Set(clips.map((c) => c.sourceImageId))).toEqual(new Set(approvedImageIds));
-    // The clips finished before the crash are the same rows, not remade.
-    for (const before of clipsBefore) expect(clips.map((c) => c.id)).toContain(before.id);
-    const { lines, totalMicros } = await costs(session.id);
-    expect(successes(lines, "prompt_parser")).toBe(1);
-    expect(successes(lines, "image_generator")).toBe(4);
-    expect(successes(lines, "scene_planner")).toBe(1);
-    expect(successes(lines, "video_generator")).toBe(3);
-    expect(successes(lines, "video_analyst")).toBe(3);
-    // Images 0.001 + 4 × 0.003, clips 0.002 + 3 × (2 s × 0.01 + 0.0005): each call once.
-    expect(totalMicros).toBe(13_000 + 2_000 + 3 * 20_500);
-    expect(await reload(session.id)).toMatchObject({
-      stage: "clip_selection",
-      totalCostMicros: totalMicros,
-      reservedMicros: 0,
-    });
-  });
+      const clips = await listSessionAssets(testDb.conn.db, session.id, "video");
+      expect(new Set(clips.map((c) => c.sourceImageId))).toEqual(new Set(approvedImageIds));
+      // The clips finished before the crash are the same rows, not remade.
+      for (const before of clipsBefore) expect(clips.map((c) => c.id)).toContain(before.id);
+      const { lines, totalMicros } = await costs(session.id);
+      expect(successes(lines, "prompt_parser")).toBe(1);
+      expect(successes(lines, "image_generator")).toBe(4);
+      expect(successes(lines, "scene_planner")).toBe(1);
+      expect(successes(lines, "video_generator")).toBe(3);
+      expect(successes(lines, "video_analyst")).toBe(3);
+      // Images 0.001 + 4 × 0.003, clips 0.002 + 3 × (2 s × 0.01 + 0.0005): each call once.
+      expect(totalMicros).toBe(13_000 + 2_000 + 3 * 20_500);
+      expect(await reload(session.id)).toMatchObject({
+        stage: "clip_selection",
+        totalCostMicros: totalMicros,
+        reservedMicros: 0,
+      });
+    },
+  );
 
   it("shares jobs between two workers, each session charged exactly once", async () => {
     const a = startWorker();
