@@ -7,7 +7,11 @@
  *
  *   pnpm --filter @adgen/bench run replicate          (REPLICATE_BENCH_SCALE=0.1 for a quick run)
  */
-import { startReplicateFlow, scriptHappyModels } from "@adgen/provider-replicate/testing";
+import {
+  composeRequest,
+  scriptHappyModels,
+  startReplicateFlow,
+} from "@adgen/provider-replicate/testing";
 import { ensureTrustedLoopback, latencyScale } from "./env";
 
 const IMAGES = 6;
@@ -73,20 +77,7 @@ async function main() {
       clipOrder: clipIds,
     });
     const compose = await step(
-      async () =>
-        h.pipeline.composeFinalVideo(await h.reload(id), {
-          sessionId: id,
-          textOverlay: {
-            productName: "Nocturne",
-            cta: "Shop now",
-            font: "montserrat",
-            color: "#FFFFFF",
-          },
-          audio: { enabled: true, genre: "chill" },
-          introDuration: 1,
-          outroDuration: 1,
-          aspectRatio: "16:9",
-        }),
+      async () => h.pipeline.composeFinalVideo(await h.reload(id), composeRequest(id)),
       clips.last,
     );
     const session = await h.reload(id);

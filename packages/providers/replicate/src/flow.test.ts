@@ -1,6 +1,6 @@
 import { usdToMicros } from "@adgen/schemas";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { startReplicateFlow, type FlowHarness } from "./test/flow-harness";
+import { composeRequest, startReplicateFlow, type FlowHarness } from "./test/flow-harness";
 import { MODELS, scriptHappyModels } from "./test/replicate-models";
 
 let h: FlowHarness;
@@ -65,19 +65,7 @@ describe("the whole flow on Replicate, S3 and the database", () => {
       approvedClipIds: clipIds,
       clipOrder: clipIds,
     });
-    await h.pipeline.composeFinalVideo(await h.reload(id), {
-      sessionId: id,
-      textOverlay: {
-        productName: "Nocturne Bottle",
-        cta: "Shop now",
-        font: "montserrat",
-        color: "#FFFFFF",
-      },
-      audio: { enabled: true, genre: "chill" },
-      introDuration: 1,
-      outroDuration: 1,
-      aspectRatio: "16:9",
-    });
+    await h.pipeline.composeFinalVideo(await h.reload(id), composeRequest(id));
     const events = await h.untilDone(id, clipEvents.at(-1)?.id);
     expect(events.at(-1)?.event.stage).toBe("complete");
     const [final] = await h.assets(id, "final_video");

@@ -11,7 +11,7 @@ import {
 import { createTestDatabase, type TestDatabase } from "@adgen/db/testing";
 import { probeMedia, withTempDir } from "@adgen/media";
 import { createPipeline, readPipelineEnv, type Pipeline, type StoredEvent } from "@adgen/pipeline";
-import { usdToMicros } from "@adgen/schemas";
+import { usdToMicros, type ComposeFinalVideoInput } from "@adgen/schemas";
 import { createStorageFromEnv, type Storage } from "@adgen/storage";
 import {
   startReplicateTestServer,
@@ -21,6 +21,23 @@ import {
 } from "@adgen/test-utils";
 import { providerFromEnv } from "../from-env";
 import { testEnv } from "./replicate-models";
+
+/** The final ad both the flow test and the benchmark compose: cards, overlay, a music bed. */
+export function composeRequest(sessionId: string): ComposeFinalVideoInput {
+  return {
+    sessionId,
+    textOverlay: {
+      productName: "Nocturne Bottle",
+      cta: "Shop now",
+      font: "montserrat",
+      color: "#FFFFFF",
+    },
+    audio: { enabled: true, genre: "chill" },
+    introDuration: 1,
+    outroDuration: 1,
+    aspectRatio: "16:9",
+  };
+}
 
 export interface FlowHarness {
   replicate: ReplicateTestServer;

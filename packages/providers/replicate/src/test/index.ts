@@ -1,5 +1,5 @@
 /** Test and benchmark support: the whole flow on the Replicate test server (not for production). */
-export { startReplicateFlow, type FlowHarness } from "./flow-harness";
+export { composeRequest, startReplicateFlow, type FlowHarness } from "./flow-harness";
 export {
   MODELS,
   llmAnswer,
