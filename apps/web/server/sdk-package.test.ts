@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./test/harness";
 
 const SDK_DIR = fileURLToPath(new URL("../../../packages/sdk", import.meta.url));
+const ESBUILD = (
+  createRequire(path.join(SDK_DIR, "package.json"))("esbuild/package.json") as { version: string }
+).version;
 const TYPESCRIPT = (
   createRequire(import.meta.url)("typescript/package.json") as { version: string }
 ).version;
@@ -130,6 +133,7 @@ describe.skipIf(!process.env.DATABASE_URL)("the packed SDK outside the workspace
         "--no-fund",
         path.join(packDir, tarball!),
         `typescript@${TYPESCRIPT}`,
+        `esbuild@${ESBUILD}`,
         "@types/node@20",
       ],
       app,
@@ -177,6 +181,24 @@ describe.skipIf(!process.env.DATABASE_URL)("the packed SDK outside the workspace
       clips: 2,
       listed: 1,
     });
+
+    // A web page bundles the browser build: no ws, no Node built-ins.
+    await writeFile(path.join(app, "page.js"), 'export { createAdgenClient } from "@adgen/sdk";\n');
+    const bundled = await run(
+      "npx",
+      [
+        "esbuild",
+        "page.js",
+        "--bundle",
+        "--platform=browser",
+        "--format=esm",
+        "--outfile=page.bundle.js",
+      ],
+      app,
+    );
+    expect(bundled.code, bundled.stderr).toBe(0);
+    const page = await readFile(path.join(app, "page.bundle.js"), "utf8");
+    expect(page).not.toMatch(/node:|ws does not work in the browser/);
 
     const help = await run("npx", ["adgen", "--help"], app);
     expect([help.code, help.stdout]).toEqual([0, expect.stringMatching(/^usage: adgen <command>/)]);

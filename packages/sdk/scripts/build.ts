@@ -11,6 +11,7 @@
  */
 import { chmod, readFile, rm, writeFile } from "node:fs/promises";
 import { builtinModules } from "node:module";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { rollup } from "rollup";
@@ -37,6 +38,28 @@ await build({
   target: "node20",
   external,
   logLevel: "warning",
+});
+// Browsers get the same client without Node's pieces: the global WebSocket instead of
+// \`ws\`, and a download() that explains it cannot write files.
+await build({
+  entryPoints: { browser: here("../src/index.ts") },
+  outdir: here("../dist"),
+  bundle: true,
+  format: "esm",
+  platform: "browser",
+  target: "es2022",
+  external,
+  logLevel: "warning",
+  plugins: [
+    {
+      name: "browser-modules",
+      setup(bundler) {
+        bundler.onResolve({ filter: /^\.\/(websocket|write-file)$/ }, (args) => ({
+          path: path.join(args.resolveDir, `${args.path}.browser.ts`),
+        }));
+      },
+    },
+  ],
 });
 // The source's hashbang runs it through tsx; the built CLI is plain JavaScript.
 const cli = here("../dist/cli.js");

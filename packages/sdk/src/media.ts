@@ -1,5 +1,6 @@
 import { AdgenError, toAdgenError } from "./errors";
 import type { AdgenClient } from "./client";
+import { writeBytes } from "./write-file";
 
 const MAX_REDIRECTS = 5;
 
@@ -39,7 +40,7 @@ export async function fetchMedia(
   throw new AdgenError("server", `Downloading ${url} redirected more than ${MAX_REDIRECTS} times.`);
 }
 
-/** Writes the ad's final MP4 to a file (Node only: `node:fs` is loaded on first use). */
+/** Writes the ad's final MP4 to a file (Node; the browser build refuses with a reason). */
 export async function downloadFinalVideo(client: AdgenClient, sessionId: string, path: string) {
   const session = await client.trpc.sessions.get.query({ sessionId });
   if (!session.finalVideo) {
@@ -51,7 +52,6 @@ export async function downloadFinalVideo(client: AdgenClient, sessionId: string,
     throw error;
   }
   const bytes = await client.fetchMedia(session.finalVideo.url);
-  const { writeFile } = await import("node:fs/promises");
-  await writeFile(path, bytes);
+  await writeBytes(path, bytes);
   return { path, bytes: bytes.length };
 }

@@ -1,0 +1,4 @@
+/** Browsers always have a WebSocket; the browser build never bundles `ws`. */
+export function webSocketImplementation(): typeof globalThis.WebSocket {
+  return globalThis.WebSocket;
+}
