@@ -18,6 +18,8 @@ test("a marketer makes, shares and reformats an ad: live grid, mood boards, drag
   consoleProblems,
 }) => {
   test.setTimeout(480_000);
+  await page.goto("/login");
+  await checkScreen(page, "00-login");
   await logIn(page, account);
   await expect(page.getByTestId("empty-state")).toContainText("Describe your product");
   await checkScreen(page, "01-dashboard-empty");

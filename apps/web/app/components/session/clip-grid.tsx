@@ -1,5 +1,6 @@
 import { formatUsd } from "../../lib/format";
 import type { GeneratedClip } from "../../lib/session-view";
+import { PlaceholderTiles } from "./placeholder-tiles";
 
 const play = (video: HTMLVideoElement | null) => void video?.play().catch(() => undefined);
 
@@ -52,7 +53,7 @@ export function ClipGrid({
                 {formatUsd(clip.cost)}
               </span>
             </div>
-            <label className="flex items-center gap-2 p-2 text-sm capitalize">
+            <label className="flex items-center gap-2 p-2 text-sm">
               <input
                 type="checkbox"
                 checked={on}
@@ -65,16 +66,7 @@ export function ClipGrid({
           </li>
         );
       })}
-      {Array.from({ length: placeholders }, (_, i) => (
-        <li
-          key={`placeholder-${i}`}
-          className="relative flex aspect-square items-center justify-center overflow-hidden rounded-xl bg-slate-100 text-xs text-slate-700"
-          data-testid="clip-placeholder"
-        >
-          <span className="absolute inset-0 animate-pulse bg-slate-200" aria-hidden="true" />
-          <span className="relative">Animating…</span>
-        </li>
-      ))}
+      <PlaceholderTiles count={placeholders} label="Animating…" testId="clip-placeholder" />
     </ul>
   );
 }

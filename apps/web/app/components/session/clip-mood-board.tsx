@@ -148,7 +148,7 @@ export function ClipMoodBoard({
             <span className="absolute left-1.5 top-1.5 flex h-6 w-6 items-center justify-center rounded-full bg-white text-xs font-bold text-slate-900">
               {index + 1}
             </span>
-            <span className="block truncate px-2 py-1 text-xs capitalize">
+            <span className="block truncate px-2 py-1 text-xs first-letter:uppercase">
               {labelOf(clip)} · {clip.duration?.toFixed(1)} s
             </span>
           </li>

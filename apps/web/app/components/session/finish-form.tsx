@@ -150,32 +150,18 @@ export function FinishForm({
           </div>
         </fieldset>
         <div className="grid grid-cols-2 gap-3">
-          <label className="flex flex-col gap-1.5 text-sm font-medium text-slate-700">
-            Intro card (s)
-            <input
-              type="number"
-              name="introDuration"
-              min={0.5}
-              max={3}
-              step={0.5}
-              value={intro}
-              onChange={(e) => setIntro(Number(e.target.value))}
-              className="rounded-lg border border-slate-300 px-3 py-2"
-            />
-          </label>
-          <label className="flex flex-col gap-1.5 text-sm font-medium text-slate-700">
-            Outro card (s)
-            <input
-              type="number"
-              name="outroDuration"
-              min={0.5}
-              max={3}
-              step={0.5}
-              value={outro}
-              onChange={(e) => setOutro(Number(e.target.value))}
-              className="rounded-lg border border-slate-300 px-3 py-2"
-            />
-          </label>
+          <CardLength
+            label="Intro card (s)"
+            name="introDuration"
+            value={intro}
+            onChange={setIntro}
+          />
+          <CardLength
+            label="Outro card (s)"
+            name="outroDuration"
+            value={outro}
+            onChange={setOutro}
+          />
         </div>
       </div>
       <fieldset>
@@ -222,5 +208,29 @@ export function FinishForm({
         </Button>
       </div>
     </Form>
+  );
+}
+
+/** An intro or outro card's length, 0.5–3 s as the API allows. */
+function CardLength(props: {
+  label: string;
+  name: string;
+  value: number;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <label className="flex flex-col gap-1.5 text-sm font-medium text-slate-700">
+      {props.label}
+      <input
+        type="number"
+        name={props.name}
+        min={0.5}
+        max={3}
+        step={0.5}
+        value={props.value}
+        onChange={(e) => props.onChange(Number(e.target.value))}
+        className="rounded-lg border border-slate-300 px-3 py-2"
+      />
+    </label>
   );
 }

@@ -1,6 +1,7 @@
 import { formatUsd } from "../../lib/format";
 import type { GeneratedImage } from "../../lib/session-view";
 import { viewLabel } from "../../lib/style-keywords";
+import { PlaceholderTiles } from "./placeholder-tiles";
 
 /**
  * The batch as it arrives: stored images at once, placeholders for the rest. Each image
@@ -62,16 +63,7 @@ export function ImageGrid({
           </li>
         );
       })}
-      {Array.from({ length: placeholders }, (_, i) => (
-        <li
-          key={`placeholder-${i}`}
-          className="relative flex aspect-square items-center justify-center overflow-hidden rounded-xl bg-slate-100 text-xs text-slate-700"
-          data-testid="image-placeholder"
-        >
-          <span className="absolute inset-0 animate-pulse bg-slate-200" aria-hidden="true" />
-          <span className="relative">Rendering…</span>
-        </li>
-      ))}
+      <PlaceholderTiles count={placeholders} label="Rendering…" testId="image-placeholder" />
     </ul>
   );
 }

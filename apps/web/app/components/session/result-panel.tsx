@@ -114,6 +114,7 @@ export function ResultPanel({
               <li key={v.id} className="flex flex-col gap-1" data-format={formatOf(v)}>
                 <video
                   src={v.url}
+                  poster={poster}
                   muted
                   playsInline
                   preload="metadata"
