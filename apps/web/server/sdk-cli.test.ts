@@ -1,6 +1,7 @@
 import { probeMedia } from "@adgen/media";
+import { createAdgenClient } from "@adgen/sdk";
 import { spawn } from "node:child_process";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -32,14 +33,24 @@ interface Run {
 }
 
 /** Starts the CLI as a child process in `cwd`, which is also its HOME (its saved login). */
-function start(args: string[], options: { cwd?: string; onStderr?: (text: string) => void } = {}) {
+function start(
+  args: string[],
+  options: {
+    cwd?: string;
+    onStdout?: (text: string) => void;
+    onStderr?: (text: string) => void;
+  } = {},
+) {
   const child = spawn(process.execPath, ["--import", TSX, CLI, ...args], {
     env: { ...process.env, HOME: options.cwd ?? home, ADGEN_URL: server.baseUrl, ADGEN_TOKEN: "" },
     cwd: options.cwd ?? home,
   });
   let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+  child.stdout.on("data", (c: Buffer) => {
+    stdout += c.toString();
+    options.onStdout?.(stdout);
+  });
   child.stderr.on("data", (c: Buffer) => {
     stderr += c.toString();
     options.onStderr?.(stderr);
@@ -195,6 +206,36 @@ describe.skipIf(!process.env.DATABASE_URL)("the adgen CLI", () => {
     const lamp = await probeMedia(path.join(home, "out", "003-glow.mp4"));
     expect([lamp.width, lamp.height]).toEqual([1080, 1920]);
   }, 300_000);
+
+  it("watch follows a running step as JSON lines until the step ends", async () => {
+    const saved = JSON.parse(
+      await readFile(path.join(home, ".config", "adgen", "credentials.json"), "utf8"),
+    ) as { token: string };
+    const client = createAdgenClient({ baseUrl: server.baseUrl, token: saved.token });
+    images.hold();
+    const { sessionId } = await client.trpc.sessions.create.mutate();
+    await client.trpc.generation.generateImages.mutate({
+      sessionId,
+      productPrompt: "Ceramic flower vase",
+      numImages: 4,
+    });
+    // The step is held until the watcher has said something, so it surely watches it run.
+    const watching = start(["watch", sessionId, "--json"], { onStdout: () => images.release() });
+    const watched = await watching.done;
+    client.close();
+    expect(watched.code).toBe(0);
+    const lines = watched.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { type: string; id?: string; stage: string });
+    expect(lines.at(-1)).toEqual({ type: "end", sessionId, stage: "image_selection" });
+    const ids = lines.filter((l) => l.type === "event").map((l) => Number(l.id));
+    expect(ids).toEqual(ids.map((_, i) => ids[0]! + i));
+    expect(lines.filter((l) => l.type === "event").at(-1)).toMatchObject({
+      stage: "image_selection",
+      done: true,
+    });
+  }, 120_000);
 
   it("exits 2 on usage errors with the flag or field at fault, in one line", async () => {
     const format = await cli(["make", "A nice lamp", ...AD, "--format", "4:3"]);
