@@ -13,7 +13,7 @@ import {
   reserveSessionBudget,
   type NewCostLine,
 } from "./costs";
-import { claimRunAttempt, startRun } from "./runs";
+import { claimRunAttempt, moveRunStage, startRun } from "./runs";
 import { findSessionById, insertSession } from "./sessions";
 
 let testDb: TestDatabase;
@@ -121,11 +121,11 @@ describe("the ledger's statements", () => {
       metadata: { prompt: "p", negativePrompt: "", runId, viewIndex: 0 },
     });
     for (let i = 0; i < 2; i++) await reserveSessionBudget(db(), attempt, 3_000);
-    const first = await commitAssetWithCosts(db(), runId, asset("image:0"), [
+    const first = await commitAssetWithCosts(db(), { runId, stage: STAGE }, asset("image:0"), [
       line(attempt, "image:0", 3_000),
     ]);
     expect(first.status).toBe("stored");
-    const second = await commitAssetWithCosts(db(), runId, asset("image:0"), [
+    const second = await commitAssetWithCosts(db(), { runId, stage: STAGE }, asset("image:0"), [
       line(attempt, "image:0", 3_000),
     ]);
     expect(second.status).toBe("duplicate");
@@ -134,7 +134,7 @@ describe("the ledger's statements", () => {
     const newer = randomUUID();
     const from = [STAGE] as const;
     await startRun(db(), { sessionId, runId: newer, from, to: STAGE, patch: {} });
-    const lost = await commitAssetWithCosts(db(), runId, asset("image:1"), [
+    const lost = await commitAssetWithCosts(db(), { runId, stage: STAGE }, asset("image:1"), [
       line(attempt, "image:1", 3_000),
     ]);
     expect(lost.status).toBe("run_lost");
@@ -147,6 +147,24 @@ describe("the ledger's statements", () => {
       ["image:1", "Not kept: the run it was made for had been replaced or ended."],
     ]);
     expect(await reload(sessionId)).toMatchObject({ totalCostMicros: 9_000, reservedMicros: 0 });
+  });
+
+  it("stores nothing for a run that has already ended its stage", async () => {
+    const { sessionId, runId, attempt } = await runningSession(100_000);
+    await moveRunStage(db(), { sessionId, runId, from: STAGE, to: "image_selection" });
+    const asset = {
+      sessionId,
+      type: "image" as const,
+      storageKey: "k/late",
+      contentType: "image/png",
+      workKey: "image:late",
+      metadata: { prompt: "p", negativePrompt: "", runId, viewIndex: 0 },
+    };
+    const late = await commitAssetWithCosts(db(), { runId, stage: STAGE }, asset, [
+      line(attempt, "image:late", 0),
+    ]);
+    expect(late.status).toBe("run_lost");
+    expect(await listSessionAssets(db(), sessionId)).toHaveLength(0);
   });
 
   it("saves a plan with its cost line, once per run", async () => {

@@ -88,7 +88,7 @@ export async function reserveSessionBudget(
 
 async function lockSession(tx: Tx, sessionId: string) {
   const [row] = await tx
-    .select({ currentRunId: sessions.currentRunId })
+    .select({ currentRunId: sessions.currentRunId, stage: sessions.stage })
     .from(sessions)
     .where(eq(sessions.id, sessionId))
     .for("update");
@@ -176,21 +176,33 @@ export const UNKEPT = {
   run_lost: "Not kept: the run it was made for had been replaced or ended.",
 } as const;
 
+/** Whether run `run.runId` is still the session's current run, in its running stage. */
+function isRunning(session: { currentRunId: string | null; stage: Stage } | null, run: RunRef) {
+  return session?.currentRunId === run.runId && session.stage === run.stage;
+}
+
+/** A run in the stage its job runs in. */
+export interface RunRef {
+  runId: string;
+  stage: Stage;
+}
+
 /**
- * Stores a finished unit of work of run `runId` and its cost lines in one transaction,
- * while the run is current. A unit already stored (another attempt won) or a run no longer
- * current stores nothing, but the calls were paid: their lines are recorded as not kept.
+ * Stores a finished unit of work of run `run` and its cost lines in one transaction, while
+ * the run is current and running. A unit already stored (another attempt won) or a run no
+ * longer running stores nothing, but the calls were paid: their lines are recorded as not
+ * kept.
  */
 export async function commitAssetWithCosts(
   db: Database,
-  runId: string,
+  run: RunRef,
   asset: NewAsset,
   lines: NewCostLine[],
 ): Promise<UnitCommit> {
   return db.transaction(async (tx): Promise<UnitCommit> => {
     const session = await lockSession(tx, asset.sessionId);
     let status: "duplicate" | "run_lost" = "run_lost";
-    if (session?.currentRunId === runId) {
+    if (isRunning(session, run)) {
       const [row] = await tx.insert(assets).values(asset).onConflictDoNothing().returning();
       if (row) {
         for (const line of lines) await insertCostLineIn(tx, line);
@@ -206,7 +218,8 @@ export async function commitAssetWithCosts(
 
 /**
  * Saves what a run's agent planned (the parsed prompt, the scene plan) with the cost line
- * of the call that planned it, in one transaction: a crash cannot leave one without the
+ * of the call that planned it (the line's stage is the run's running stage), in one
+ * transaction: a crash cannot leave one without the
  * other, so a retried attempt either finds the plan or plans (and pays) again cleanly.
  * Not saved when the run is no longer current or another attempt saved its plan first;
  * the call is still recorded, as not kept.
@@ -220,7 +233,7 @@ export async function commitPlanWithCost(
   return db.transaction(async (tx) => {
     const session = await lockSession(tx, line.sessionId);
     if (!session) return "run_lost";
-    if (session.currentRunId !== runId) {
+    if (!isRunning(session, { runId, stage: line.stage })) {
       await insertUnkeptLineIn(tx, line, UNKEPT.run_lost);
       return "run_lost";
     }

@@ -69,7 +69,7 @@ export async function commitUnit<T extends AssetType>(
     });
     commit = await commitAssetWithCosts(
       deps.db,
-      attempt.runId,
+      { runId: attempt.runId, stage },
       {
         ...unit.asset,
         id,
