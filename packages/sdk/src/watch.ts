@@ -1,6 +1,6 @@
 import type { ProgressEvent, Stage } from "@adgen/schemas";
 import type { TRPCClient } from "@trpc/client";
-import { AdgenError, toAdgenError } from "./errors";
+import { AdgenError, toAdgenError, type AdgenErrorKind } from "./errors";
 import { createInbox } from "./inbox";
 import type { AdgenRouter } from "./router";
 
@@ -15,6 +15,8 @@ export interface WatchOptions {
   /** How many broken connections in a row to survive (default 10). */
   maxReconnects?: number;
 }
+
+const TRANSIENT: AdgenErrorKind[] = ["network", "server", "rate_limited"];
 
 type Delivery =
   | { kind: "event"; id: string; event: ProgressEvent }
@@ -66,7 +68,8 @@ export async function* watch(
           continue;
         }
         if (signal?.aborted) return;
-        const retriable = delivery.kind === "end" || delivery.error.kind === "network";
+        // A broken connection or a server hiccup is worth another try; a refusal is not.
+        const retriable = delivery.kind === "end" || TRANSIENT.includes(delivery.error.kind);
         if (!retriable || ++breaks > (options.maxReconnects ?? 10)) {
           if (delivery.kind === "error") throw Object.assign(delivery.error, { sessionId });
           throw new AdgenError("network", "The progress stream kept closing.", {});
