@@ -71,6 +71,26 @@ describe("the Replicate provider", () => {
     expect(images.estimateCostUsd?.({})).toBe(0.04);
   });
 
+  it("reuses the hero for a view retried later, and makes a new hero for a view already made", async () => {
+    const images = provider().imageModel;
+    const req = { negativePrompt: "", seed: 77, width: 1024, height: 1024 };
+    const make = (viewType: "front" | "side" | "back") =>
+      images.generate({ ...req, prompt: `${viewType} view`, viewType });
+    await Promise.all([make("front"), make("side")]);
+    await make("back"); // a retried job's view: derived from the same hero
+    const heroUrls = () =>
+      server
+        .predictions()
+        .filter((p) => p.model === MODELS.edit)
+        .map((p) => p.input.input_image);
+    expect(new Set(heroUrls()).size).toBe(1);
+    expect(server.predictions().filter((p) => p.model === MODELS.image)).toHaveLength(1);
+
+    await Promise.all([make("front"), make("side")]); // another session with the same seed
+    expect(server.predictions().filter((p) => p.model === MODELS.image)).toHaveLength(2);
+    expect(new Set(heroUrls()).size).toBe(2);
+  });
+
   it("animates the still on Kling from an uploaded start image and cuts the 5 s clip to exactly 3 s", async () => {
     const local = createReplicateProvider({ config: testConfig(server) });
     const still = await readFile(

@@ -13,8 +13,11 @@ interface Hero {
   /** The hero's output URL on Replicate, or null when the hero failed. */
   url: Promise<string | null>;
   at: number;
-  /** Views made from this hero: a view asked again belongs to a new batch (a new session). */
-  views: Set<string>;
+  /**
+   * Views made with this hero. A view already made belongs to a new batch (another session
+   * with the same seed); one asked again after failing is a retry and reuses the hero.
+   */
+  made: Set<string>;
 }
 
 /**
@@ -22,8 +25,8 @@ interface Hero {
  * seed) is the hero, made from text; the other views wait for it and are derived from it
  * with an identity-keeping edit model (FLUX Kontext), so every view shows the same
  * product. When the hero failed, a view is made from text with the same seed. A retried
- * job reuses its hero (while Replicate keeps it); a view type asked for again means a new
- * batch (another session with the same seed) and makes a new hero.
+ * job reuses its hero (while Replicate keeps it); a view type already made from it means a
+ * new batch (another session with the same seed) and makes a new hero.
  */
 export function createReplicateImageModel(ctx: ReplicateContext): ImageModel {
   const heroes = new Map<number, Hero>();
@@ -81,16 +84,20 @@ export function createReplicateImageModel(ctx: ReplicateContext): ImageModel {
       for (const [seed, hero] of heroes)
         if (Date.now() - hero.at > HERO_TTL_MS) heroes.delete(seed);
       const hero = heroes.get(req.seed);
-      if (hero && !hero.views.has(req.viewType)) {
-        hero.views.add(req.viewType);
-        return render(req, await hero.url);
+      if (hero && !hero.made.has(req.viewType)) {
+        const call = await render(req, await hero.url);
+        hero.made.add(req.viewType);
+        return call;
       }
 
       let settle: (url: string | null) => void = () => {};
       const url = new Promise<string | null>((resolve) => (settle = resolve));
-      heroes.set(req.seed, { url, at: Date.now(), views: new Set([req.viewType]) });
+      const made = new Set<string>();
+      heroes.set(req.seed, { url, at: Date.now(), made });
       try {
-        return await render(req, null, (url) => settle(url));
+        const call = await render(req, null, (url) => settle(url));
+        made.add(req.viewType);
+        return call;
       } catch (error) {
         if (heroes.get(req.seed)?.url === url) heroes.delete(req.seed);
         throw error;
