@@ -14,7 +14,7 @@ export interface JobAttempt {
   jobId: string;
   /** pg-boss aborts it when the job's claim is gone (expired, retried elsewhere, shut down). */
   signal: AbortSignal;
-  /** The job's heartbeat: an attempt silent for half of it is presumed dead. */
+  /** The job's heartbeat: an attempt silent for 3/4 of it is presumed dead. */
   heartbeatSeconds: number;
   /** The last claim pg-boss will make: a failure now fails the run. */
   lastClaim: boolean;

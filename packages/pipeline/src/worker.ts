@@ -16,7 +16,7 @@ export interface WorkerOptions {
   concurrency: number;
   /** Jobs of one user running at once, across every worker process (default 2). */
   jobsPerUser?: number;
-  /** The queue's heartbeat: an attempt silent for half of it is presumed dead (default 20). */
+  /** The queue's heartbeat: an attempt silent for 3/4 of it is presumed dead (default 20). */
   heartbeatSeconds?: number;
   onJobDone?: (step: string, sessionId: string) => void;
 }

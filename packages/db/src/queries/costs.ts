@@ -1,5 +1,5 @@
 import type { Stage } from "@adgen/schemas";
-import { and, asc, eq, gt, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, lt, ne, or, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Database } from "../client";
 import { assets, generationCosts, jobAttempts, sessions } from "../schema/index";
@@ -274,6 +274,8 @@ export async function releaseDeadAttempts(
   db: Database,
   sessionId: string,
   leaseSeconds: number,
+  /** The caller's own attempt: alive by definition, whatever its lease says. */
+  exceptAttemptId?: string,
 ): Promise<number> {
   return db.transaction(async (tx) => {
     await lockSession(tx, sessionId);
@@ -284,6 +286,7 @@ export async function releaseDeadAttempts(
         and(
           eq(jobAttempts.sessionId, sessionId),
           gt(jobAttempts.reservedMicros, 0),
+          exceptAttemptId ? ne(jobAttempts.id, exceptAttemptId) : undefined,
           or(
             isNotNull(jobAttempts.endedAt),
             lt(jobAttempts.aliveAt, sql`now() - make_interval(secs => ${leaseSeconds})`),

@@ -105,7 +105,7 @@ export async function runAttempt(
   const lease = keepAttemptAlive(deps, attempt);
   let failed = false;
   try {
-    await reclaimDeadReservations(deps.db, sessionId, job.heartbeatSeconds);
+    await reclaimDeadReservations(deps.db, sessionId, job.heartbeatSeconds, attemptId);
     const progress = createProgressReporter(deps, sessionId, flow.running, attempt.signal);
     try {
       const outcome = await work(session, progress, attempt);

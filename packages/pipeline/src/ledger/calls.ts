@@ -96,7 +96,8 @@ export async function reserve(
   if (attempt.signal.aborted) throw new RunLostError();
   let answer = await reserveSessionBudget(db, attempt, micros);
   if (answer === "over_budget") {
-    await reclaimDeadReservations(db, attempt.sessionId, attempt.heartbeatSeconds);
+    const { sessionId, heartbeatSeconds, attemptId } = attempt;
+    await reclaimDeadReservations(db, sessionId, heartbeatSeconds, attemptId);
     answer = await reserveSessionBudget(db, attempt, micros);
   }
   if (answer === "reserved") return;
@@ -128,16 +129,19 @@ export async function assertWithinBudget(db: Database, sessionId: string, micros
 
 /**
  * Takes back what the session's dead attempts reserved: ended ones, and those silent for
- * half a heartbeat. An attempt refreshes its lease four times a heartbeat, and pg-boss
- * starts a job again only after a whole heartbeat of silence, so by then a killed
- * attempt is past its lease while a live one, even one pg-boss gave up on, is not.
+ * three quarters of a heartbeat. An attempt refreshes its lease four times a heartbeat, so
+ * a live one is taken for dead only after missing two beats in a row; pg-boss starts a job
+ * again only after a whole heartbeat of silence, so a killed attempt is past its lease by
+ * the time the new attempt ends its run, which sweeps again. `self`, the caller, is never
+ * taken for dead.
  */
 export async function reclaimDeadReservations(
   db: Database,
   sessionId: string,
   heartbeatSeconds: number,
+  self?: string,
 ) {
-  await releaseDeadAttempts(db, sessionId, heartbeatSeconds / 2);
+  await releaseDeadAttempts(db, sessionId, (heartbeatSeconds * 3) / 4, self);
 }
 
 /**
