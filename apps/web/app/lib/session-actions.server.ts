@@ -75,6 +75,9 @@ export async function runSessionAction(context: AppLoadContext, sessionId: strin
         await api.composeFinalVideo({ sessionId, ...last, aspectRatio });
         return redirect(here);
       }
+      case "cancel":
+        await api.cancel({ sessionId });
+        return redirect(here);
       case "retry":
         await api.retry({ sessionId });
         return redirect(here);

@@ -23,7 +23,10 @@ export function useProgress(userId: string, sessionId: string, active: boolean) 
   useEffect(() => {
     if (stale > 0 && revalidator.state === "idle") {
       setStale(0);
-      revalidator.revalidate();
+      // Typed void, but returns the router's promise: a form post that overtakes the reload
+      // aborts it, which is expected and must not surface as an unhandled rejection.
+      const reload = revalidator.revalidate() as unknown;
+      if (reload instanceof Promise) reload.catch(() => undefined);
     }
   }, [stale, revalidator]);
 

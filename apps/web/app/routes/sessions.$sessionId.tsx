@@ -157,7 +157,6 @@ export default function SessionPage() {
             <input type="hidden" name="intent" value="delete" />
             <button
               type="submit"
-              disabled={running !== null}
               className="rounded-lg px-2 py-1 text-sm text-slate-600 hover:bg-red-50 hover:text-red-700 disabled:opacity-40"
             >
               Delete
@@ -165,7 +164,7 @@ export default function SessionPage() {
           </Form>
         </div>
       </header>
-      {failure?.intent === "delete" || failure?.intent === "retry" ? (
+      {failure && ["delete", "retry", "cancel"].includes(failure.intent) ? (
         <p role="alert" className="mb-4 text-sm text-red-700">
           {failure.message}
         </p>

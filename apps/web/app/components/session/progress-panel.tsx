@@ -1,3 +1,4 @@
+import { Form } from "@remix-run/react";
 import { formatUsd } from "../../lib/format";
 import type { SeenEvent } from "../../lib/progress-memory";
 import type { ConnectionState } from "../../lib/use-progress";
@@ -24,7 +25,18 @@ export function ProgressPanel({
     >
       <div className="flex items-center justify-between gap-4">
         <h2 className="font-semibold">{title}</h2>
-        <span className="text-sm tabular-nums text-slate-600">{percent}%</span>
+        <div className="flex items-center gap-3">
+          <span className="text-sm tabular-nums text-slate-600">{percent}%</span>
+          <Form method="post">
+            <input type="hidden" name="intent" value="cancel" />
+            <button
+              type="submit"
+              className="rounded-lg px-2 py-1 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+            >
+              Cancel
+            </button>
+          </Form>
+        </div>
       </div>
       <div
         className="mt-3 h-2 overflow-hidden rounded-full bg-slate-100"
