@@ -99,33 +99,25 @@ export async function callModel<T>(
           error instanceof PredictionFailedError ? error.message : error,
         );
         if (error instanceof PredictionAbortedError || spec.signal?.aborted) {
-          throw failure(
-            `The ${spec.label} call was cancelled.`,
-            choice.name,
-            costUsd,
-            started,
-            false,
-          );
+          throw failure(`The ${spec.label} call was cancelled.`, choice.name, costUsd, started);
         }
         // Retrying the same input on the same model meets the same safety filter.
         if (isNsfwRefusal(error) || !worthRetrying(error)) break;
       }
     }
   }
-  throw failure(plainReason(spec.label, lastError), lastModel, costUsd, started, false);
+  throw failure(plainReason(spec.label, lastError), lastModel, costUsd, started);
 }
 
-function failure(
-  message: string,
-  model: string,
-  costUsd: number,
-  started: number,
-  retryable: boolean,
-) {
+/**
+ * The unit's final failure. Not retryable: the provider has already retried and fallen
+ * back, so a job-level retry would only pay again; the user's "Try again" decides.
+ */
+function failure(message: string, model: string, costUsd: number, started: number) {
   return new ModelCallError(message, {
     model,
     costUsd,
     durationMs: Date.now() - started,
-    retryable,
+    retryable: false,
   });
 }
