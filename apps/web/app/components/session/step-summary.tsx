@@ -28,13 +28,13 @@ export function StepSummary({
         <span className="sr-only">Step {number}: </span>
         {title}
       </h2>
-      <div className="flex min-w-0 flex-1 items-center gap-2 text-sm text-slate-600">
+      <div className="order-last flex w-full min-w-0 items-center gap-2 text-sm text-slate-600 sm:order-none sm:w-auto sm:flex-1">
         {children}
       </div>
       <Link
         to={`?step=${step}`}
         preventScrollReset
-        className="rounded-lg px-3 py-1.5 text-sm font-medium text-brand-700 ring-1 ring-brand-100 hover:bg-brand-50"
+        className="ml-auto rounded-lg px-3 py-1.5 text-sm font-medium text-brand-700 ring-1 ring-brand-100 hover:bg-brand-50 sm:ml-0"
       >
         Reopen<span className="sr-only"> {title}</span>
       </Link>

@@ -37,7 +37,9 @@ export function Stepper({
               >
                 {done ? "✓" : step.number}
               </span>
-              <span className="truncate text-xs font-medium sm:text-sm">{step.label}</span>
+              <span className="max-w-full truncate text-xs font-medium sm:text-sm">
+                {step.label}
+              </span>
             </>
           );
           const className = `flex min-w-0 flex-col items-center gap-1 rounded-xl border px-1 py-2 text-center sm:flex-row sm:px-3 sm:text-left ${tone}`;
