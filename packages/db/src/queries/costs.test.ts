@@ -104,6 +104,8 @@ describe("the ledger's statements", () => {
     // Giving back twice gives nothing: an attempt holds what it reserved, no more.
     await endAttempt(db(), { sessionId, attemptId: stale.attemptId, failed: false });
     expect((await reload(sessionId)).reservedMicros).toBe(6_000);
+    // An attempt never takes itself for dead, whatever its lease says.
+    expect(await releaseDeadAttempts(db(), sessionId, 0, fresh.attemptId)).toBe(0);
     // Silent past its lease, an attempt is dead and its reservations return.
     expect(await releaseDeadAttempts(db(), sessionId, 0)).toBe(6_000);
     expect((await reload(sessionId)).reservedMicros).toBe(0);
