@@ -21,7 +21,7 @@ interface Run {
   stdout: string;
   stderr: string;
 }
-async function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+async function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}) {
   try {
     const { stdout, stderr } = await promisify(execFile)(command, args, {
       cwd,

@@ -91,10 +91,16 @@ export async function downloadOutput(
       }
       const chunks: Buffer[] = [];
       let size = 0;
-      for await (const chunk of response.body ?? []) {
-        size += (chunk as Uint8Array).byteLength;
-        if (size > options.maxBytes) throw tooLarge(options.maxBytes);
-        chunks.push(Buffer.from(chunk as Uint8Array));
+      // A reader, not `for await`: the DOM typing of ReadableStream (seen by the web app's
+      // typecheck) is not async-iterable.
+      const reader = response.body?.getReader();
+      for (let part = await reader?.read(); part && !part.done; part = await reader?.read()) {
+        size += part.value.byteLength;
+        if (size > options.maxBytes) {
+          await reader?.cancel();
+          throw tooLarge(options.maxBytes);
+        }
+        chunks.push(Buffer.from(part.value));
       }
       return {
         bytes: Buffer.concat(chunks),
