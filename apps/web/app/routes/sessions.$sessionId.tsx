@@ -9,6 +9,7 @@ import {
 } from "@remix-run/react";
 import { AppShell } from "../components/app-shell";
 import { Button } from "../components/button";
+import { FormError } from "../components/form-error";
 import { RouteError } from "../components/route-error";
 import { ClipsStep } from "../components/session/clips-step";
 import { FinishStep } from "../components/session/finish-step";
@@ -53,6 +54,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   requireUser(context, request);
   return runSessionAction(context, params.sessionId ?? "", await request.formData());
 }
+
+const PAGE_LEVEL = new Set([
+  "generateImages",
+  "generateClips",
+  "composeFinalVideo",
+  "delete",
+  "retry",
+  "cancel",
+]);
 
 const RUNNING_TITLES = {
   generateImages: "Generating product images",
@@ -164,10 +174,10 @@ export default function SessionPage() {
           </Form>
         </div>
       </header>
-      {failure && ["delete", "retry", "cancel"].includes(failure.intent) ? (
-        <p role="alert" className="mb-4 text-sm text-red-700">
-          {failure.message}
-        </p>
+      {/* Refusals that name no field show here, above the steps: after the post the page
+          reloads, and the form that asked may no longer be shown (a step started elsewhere). */}
+      {failure && !Object.keys(failure.fieldErrors).length && PAGE_LEVEL.has(failure.intent) ? (
+        <FormError message={failure.message} />
       ) : null}
 
       <Stepper current={current} open={open} reachable={reachable} />

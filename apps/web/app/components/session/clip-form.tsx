@@ -3,7 +3,6 @@ import { useState } from "react";
 import type { ActionFailure } from "../../lib/api-errors";
 import { Button } from "../button";
 import { CountedText } from "../counted-text";
-import { FormError } from "../form-error";
 
 const MIN = 10;
 const MAX = 300;
@@ -40,9 +39,6 @@ export function ClipForm({
       }}
     >
       <input type="hidden" name="intent" value="generateClips" />
-      <FormError
-        message={errors && !Object.keys(errors.fieldErrors).length ? errors.message : null}
-      />
       <CountedText
         label="Describe the scene"
         name="videoPrompt"

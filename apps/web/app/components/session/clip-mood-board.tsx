@@ -1,9 +1,7 @@
-import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import type { ActionFailure } from "../../lib/api-errors";
 import type { GeneratedClip } from "../../lib/session-view";
-import { Button } from "../button";
-import { FormError } from "../form-error";
+import { BoardForm } from "./board-form";
 import { Timeline } from "./timeline";
 
 const EARLIER = new Set(["ArrowLeft", "ArrowUp"]);
@@ -54,8 +52,6 @@ export function ClipMoodBoard({
   const [dragging, setDragging] = useState<string | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
-  const [clientError, setClientError] = useState<string | null>(null);
-  const errors = failure?.intent === "saveApprovedClips" ? failure : undefined;
 
   // A moved element loses focus when React re-inserts it; give it back.
   useEffect(() => {
@@ -95,21 +91,18 @@ export function ClipMoodBoard({
   });
 
   return (
-    <Form
-      method="post"
-      className="flex flex-col gap-4 rounded-2xl bg-slate-900 p-4 text-white sm:p-6"
-      data-testid="clip-mood-board"
-      aria-label="Clip order"
-      onSubmit={(e) => {
-        const problem = clips.length < 1 ? "Choose at least 1 clip for the ad." : null;
-        setClientError(problem);
-        if (problem) e.preventDefault();
-      }}
+    <BoardForm
+      intent="saveApprovedClips"
+      field="clipId"
+      ids={clips.map((c) => c.id)}
+      problem={clips.length < 1 ? "Choose at least 1 clip for the ad." : null}
+      label="Clip order"
+      testId="clip-mood-board"
+      submitLabel="Continue to finish"
+      failure={failure}
+      busy={busy}
+      editable={editable}
     >
-      <input type="hidden" name="intent" value="saveApprovedClips" />
-      {clips.map((clip) => (
-        <input key={clip.id} type="hidden" name="clipId" value={clip.id} />
-      ))}
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="text-lg font-semibold">Your ad, in order</h3>
         <p id="clip-order-help" className="text-sm text-slate-300">
@@ -164,19 +157,6 @@ export function ClipMoodBoard({
           outroDuration={outroDuration}
         />
       </div>
-      {clientError ? (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
-          {clientError}
-        </p>
-      ) : null}
-      <FormError message={errors?.message} />
-      {editable ? (
-        <div>
-          <Button type="submit" disabled={busy}>
-            Continue to finish
-          </Button>
-        </div>
-      ) : null}
-    </Form>
+    </BoardForm>
   );
 }

@@ -6,7 +6,6 @@ import { COLOR_SWATCHES, FONT_FACES } from "../../lib/overlay-fonts";
 import type { GeneratedClip, LastComposition } from "../../lib/session-view";
 import { Button } from "../button";
 import { CountedText } from "../counted-text";
-import { FormError } from "../form-error";
 import { FramePreview } from "./frame-preview";
 import { Timeline } from "./timeline";
 
@@ -49,7 +48,6 @@ export function FinishForm({
   return (
     <Form method="post" className="flex flex-col gap-5" noValidate>
       <input type="hidden" name="intent" value="composeFinalVideo" />
-      <FormError message={errors && !Object.keys(fieldErrors).length ? errors.message : null} />
       <div className="grid gap-4 sm:grid-cols-2">
         <CountedText
           singleLine

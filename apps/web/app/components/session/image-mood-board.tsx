@@ -1,11 +1,8 @@
-import { Form } from "@remix-run/react";
-import { useState } from "react";
 import type { ActionFailure } from "../../lib/api-errors";
 import { formatDate, formatUsd } from "../../lib/format";
 import type { GeneratedImage } from "../../lib/session-view";
 import { viewLabel } from "../../lib/style-keywords";
-import { Button } from "../button";
-import { FormError } from "../form-error";
+import { BoardForm } from "./board-form";
 
 /** The approved shots, large, each removable; saving them moves on to the video clips. */
 export function ImageMoodBoard({
@@ -27,24 +24,19 @@ export function ImageMoodBoard({
   busy: boolean;
   editable: boolean;
 }) {
-  const [clientError, setClientError] = useState<string | null>(null);
-  const errors = failure?.intent === "saveApprovedImages" ? failure : undefined;
   return (
-    <Form
-      method="post"
-      className="flex flex-col gap-4 rounded-2xl bg-slate-900 p-4 text-white sm:p-6"
-      data-testid="image-mood-board"
-      aria-label="Mood board"
-      onSubmit={(e) => {
-        const problem = images.length < 2 ? "Approve at least 2 images for the mood board." : null;
-        setClientError(problem);
-        if (problem) e.preventDefault();
-      }}
+    <BoardForm
+      intent="saveApprovedImages"
+      field="imageId"
+      ids={images.map((i) => i.id)}
+      problem={images.length < 2 ? "Approve at least 2 images for the mood board." : null}
+      label="Mood board"
+      testId="image-mood-board"
+      submitLabel="Continue to video"
+      failure={failure}
+      busy={busy}
+      editable={editable}
     >
-      <input type="hidden" name="intent" value="saveApprovedImages" />
-      {images.map((image) => (
-        <input key={image.id} type="hidden" name="imageId" value={image.id} />
-      ))}
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="text-lg font-semibold">Mood board</h3>
         <p className="text-sm text-slate-300">
@@ -66,10 +58,7 @@ export function ImageMoodBoard({
               {editable ? (
                 <button
                   type="button"
-                  onClick={() => {
-                    onRemove(image.id);
-                    setClientError(null);
-                  }}
+                  onClick={() => onRemove(image.id)}
                   className="absolute right-2 top-2 rounded-full bg-black/70 px-2.5 py-1 text-xs font-medium text-white hover:bg-black"
                   aria-label={`Remove the ${viewLabel(image.viewType)} view from the mood board`}
                 >
@@ -80,19 +69,6 @@ export function ImageMoodBoard({
           ))}
         </ul>
       )}
-      {clientError ? (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
-          {clientError}
-        </p>
-      ) : null}
-      <FormError message={errors?.message} />
-      {editable ? (
-        <div>
-          <Button type="submit" disabled={busy}>
-            Continue to video
-          </Button>
-        </div>
-      ) : null}
-    </Form>
+    </BoardForm>
   );
 }

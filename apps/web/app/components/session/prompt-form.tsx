@@ -4,7 +4,6 @@ import type { ActionFailure } from "../../lib/api-errors";
 import { STYLE_CHIPS } from "../../lib/style-keywords";
 import { Button } from "../button";
 import { CountedText } from "../counted-text";
-import { FormError } from "../form-error";
 
 const MIN = 3;
 const MAX = 200;
@@ -45,9 +44,6 @@ export function PromptForm({
       }}
     >
       <input type="hidden" name="intent" value="generateImages" />
-      <FormError
-        message={errors && !Object.keys(errors.fieldErrors).length ? errors.message : null}
-      />
       <CountedText
         label="Describe your product in one line"
         name="productPrompt"
