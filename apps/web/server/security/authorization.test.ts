@@ -101,6 +101,15 @@ const ROWS: Row[] = [
     owner: { code: "PRECONDITION_FAILED", message: "Only a failed step can be retried." },
   },
   {
+    procedure: "generation.cancel",
+    input: (sessionId) => ({ sessionId }),
+    ownerTarget: "main",
+    owner: {
+      code: "PRECONDITION_FAILED",
+      message: "Nothing is running, so there is nothing to cancel.",
+    },
+  },
+  {
     procedure: "generation.progress",
     input: (sessionId) => ({ sessionId }),
     ownerTarget: "main",

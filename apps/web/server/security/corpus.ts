@@ -85,6 +85,7 @@ export function baseInputs(ids: Identities, sessionId = ids.sessionId): Record<s
       aspectRatio: "16:9",
     },
     "generation.retry": { sessionId },
+    "generation.cancel": { sessionId },
     "generation.progress": { sessionId, lastEventId: "0" },
     "shares.create": { sessionId },
     "shares.revoke": { sessionId },
@@ -410,6 +411,7 @@ function idCases(ids: Identities): HttpCase[] {
     "sessions.costs",
     "sessions.delete",
     "generation.retry",
+    "generation.cancel",
     "generation.generateClips",
   ]) {
     const base = baseInputs(ids)[path];
