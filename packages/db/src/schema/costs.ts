@@ -4,6 +4,7 @@ import {
   boolean,
   index,
   integer,
+  pgEnum,
   pgTable,
   text,
   timestamp,
@@ -12,6 +13,10 @@ import {
 } from "drizzle-orm/pg-core";
 import { stageEnum } from "./enums";
 import { sessions } from "./sessions";
+
+/** Where a cost line is in its call's life (see `status`). */
+export const COST_STATUSES = ["pending", "charged", "failed", "not_kept", "interrupted"] as const;
+export const costStatusEnum = pgEnum("cost_status", COST_STATUSES);
 
 /** The cost ledger: one line per model call, successful or not. */
 export const generationCosts = pgTable(
@@ -30,10 +35,25 @@ export const generationCosts = pgTable(
     error: text(),
     /** Same meaning as `assets.work_key`: one charge per unit of work. */
     workKey: text(),
+    /**
+     * `pending` while its call runs (written before the call, so a kill cannot lose a paid
+     * call), then `charged`, `failed`, `not_kept` (paid, output thrown away) or `interrupted`
+     * (its attempt died mid-call: charged at its estimate).
+     */
+    status: costStatusEnum().notNull().default("charged"),
+    /** The attempt that made the call; finds its pending line. */
+    attemptId: uuid(),
+    /** What was reserved for the call: an interrupted line is charged this much. */
+    estimateMicros: bigint({ mode: "number" }).notNull().default(0),
+    /** A Replicate prediction's id, so an interrupted call's real cost can be looked up. */
+    predictionId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("generation_costs_session_idx").on(t.sessionId, t.createdAt),
+    index("generation_costs_pending_idx")
+      .on(t.attemptId)
+      .where(sql`${t.status} = 'pending'`),
     // A unit of work is charged once when it succeeds; failed attempts each keep their line.
     uniqueIndex("generation_costs_success_work_key_unique")
       .on(t.sessionId, t.workKey)
