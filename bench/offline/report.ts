@@ -1,5 +1,5 @@
 import type { Measurement } from "../compose/cpu-time";
-import type { FlowTimings } from "./server-flow";
+import type { FlowTimings, StepPickup } from "./server-flow";
 import type { StepFloors } from "./step-floors";
 
 /** Issue 13: the whole flow within 1.5× the sum of its steps' floors; compose within 1.3×. */
@@ -8,6 +8,7 @@ export const TARGETS = { maxFlowRatio: 1.5, maxComposeRatio: 1.3 } as const;
 export interface OfflineRun {
   flow: FlowTimings;
   floors: StepFloors;
+  pickupSec: StepPickup;
 }
 
 type StepKey = keyof FlowTimings;
@@ -104,6 +105,11 @@ export function formatOfflineReport(
   }
   lines.push(
     `  flow     ${list(flowRows.map((r) => r.wall))}  /  ${list(flowRows.map((r) => r.floorWall))}  →  ${list(flowRows.map((r) => r.wall / r.floorWall))}`,
+  );
+
+  lines.push(
+    "",
+    `Of each step's wall, waiting for the worker to take the job (request → first progress report), median: ${STEPS.map((step) => `${step.key} ${median(runs.map((run) => run.pickupSec[step.key])).toFixed(2)} s`).join(", ")}`,
   );
 
   const flowRatio = median(flowRows.map((r) => r.wall / r.floorWall));

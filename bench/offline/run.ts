@@ -34,7 +34,7 @@ try {
   let busiest = loadavg()[0] ?? 0;
   for (let run = 0; run <= runs; run += 1) {
     // Run 0 warms up: first ffmpeg and canvas start-ups, fonts, the capability probe, PGlite.
-    const { session, timings } = await runFlow(server);
+    const { session, timings, pickupSec } = await runFlow(server);
     const runDir = await mkdtemp(path.join(dir, "floors-"));
     const material = await readSessionMaterial(server.conn.db, server.storage, session, runDir);
     const floors = await measureStepFloors(material, runDir);
@@ -46,7 +46,7 @@ try {
         `(flow ${total.toFixed(2)} s); floors ${floors.images.wallSec.toFixed(2)} / ` +
         `${floors.clips.wallSec.toFixed(2)} / ${floors.compose.wallSec.toFixed(2)} s; load ${loadavg()[0]?.toFixed(2)}`,
     );
-    if (run > 0) results.push({ flow: timings, floors });
+    if (run > 0) results.push({ flow: timings, floors, pickupSec });
     busiest = Math.max(busiest, loadavg()[0] ?? 0);
   }
   console.log(formatOfflineReport(results, { busiest, cpus: cpus().length }));

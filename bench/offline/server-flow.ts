@@ -35,6 +35,9 @@ export interface FlowTimings {
   compose: Measurement;
 }
 
+/** Seconds from each step's request to its job's first progress report. */
+export type StepPickup = Record<keyof FlowTimings, number>;
+
 export interface OfflineServer {
   pipeline: Pipeline;
   conn: Awaited<ReturnType<typeof openDatabase>>;
@@ -71,17 +74,28 @@ export async function startOfflineServer(dir: string): Promise<OfflineServer> {
   };
 }
 
-/** Waits for the step's final progress event (done), failing on a step error. */
-async function stepDone(server: OfflineServer, sessionId: string, after: number) {
+/**
+ * Waits for the step's final progress event (done), failing on a step error. Also notes when
+ * the job's first report arrived (progress above 0): the wait for a worker to take the job.
+ */
+async function stepDone(
+  server: OfflineServer,
+  sessionId: string,
+  after: number,
+  started: number,
+): Promise<{ lastEvent: number; pickupSec: number }> {
   const controller = new AbortController();
+  let pickupSec = Number.NaN;
   for await (const { id, event } of server.pipeline.events.follow(sessionId, {
     lastEventId: after,
     signal: controller.signal,
   })) {
+    if (Number.isNaN(pickupSec) && event.progress > 0)
+      pickupSec = (performance.now() - started) / 1000;
     if (event.done) {
       controller.abort();
       if (event.error) throw new Error(event.error);
-      return id;
+      return { lastEvent: id, pickupSec };
     }
   }
   throw new Error("The progress stream ended before the step did");
@@ -93,16 +107,20 @@ async function stepDone(server: OfflineServer, sessionId: string, after: number)
  */
 export async function runFlow(
   server: OfflineServer,
-): Promise<{ session: SessionRow; timings: FlowTimings }> {
+): Promise<{ session: SessionRow; timings: FlowTimings; pickupSec: StepPickup }> {
   const { pipeline, conn } = server;
   const created = await insertSession(conn.db, { userId: "bench", budgetMicros: 10_000_000 });
   const sessionId = created.id;
   const reload = async () => (await findSessionById(conn.db, sessionId))!;
   let lastEvent = 0;
+  const pickup: number[] = [];
   const step = (request: (session: SessionRow) => Promise<unknown>) =>
     measure(async () => {
+      const started = performance.now();
       await request(await reload());
-      lastEvent = await stepDone(server, sessionId, lastEvent);
+      const done = await stepDone(server, sessionId, lastEvent, started);
+      lastEvent = done.lastEvent;
+      pickup.push(done.pickupSec);
     });
 
   const images = await step((session) =>
@@ -141,5 +159,10 @@ export async function runFlow(
       }),
     ),
   );
-  return { session: await reload(), timings: { images, clips, compose } };
+  const [imagesPickup = 0, clipsPickup = 0, composePickup = 0] = pickup;
+  return {
+    session: await reload(),
+    timings: { images, clips, compose },
+    pickupSec: { images: imagesPickup, clips: clipsPickup, compose: composePickup },
+  };
 }
