@@ -1,5 +1,5 @@
 import type { Stage } from "@adgen/schemas";
-import { and, asc, eq, gt, isNotNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, lt, ne, or, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Database } from "../client";
 import { assets, generationCosts, jobAttempts, sessions } from "../schema/index";
@@ -41,6 +41,9 @@ export interface NewCostLine {
   reservedMicros: number;
 }
 
+/** Who is about to make a call: its line is written `pending` before the call. */
+export type PendingCostLine = Pick<NewCostLine, "stage" | "agent" | "model" | "workKey">;
+
 export type NewAsset = typeof assets.$inferInsert;
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -56,6 +59,11 @@ export async function reserveSessionBudget(
   db: Database,
   attempt: AttemptRef,
   micros: number,
+  /**
+   * The call's line, written `pending` in the same transaction: from now on a kill cannot
+   * lose the call (a dead attempt's pending lines become `interrupted`, charged at estimate).
+   */
+  pending?: PendingCostLine,
 ): Promise<Reservation> {
   const owns = and(
     eq(sessions.id, attempt.sessionId),
@@ -79,6 +87,7 @@ export async function reserveSessionBudget(
         .update(jobAttempts)
         .set({ reservedMicros: sql`${jobAttempts.reservedMicros} + ${micros}` })
         .where(eq(jobAttempts.id, attempt.attemptId));
+      if (pending) await insertPendingIn(tx, attempt, pending, micros);
       return "reserved";
     }
     const [owner] = await tx.select({ id: sessions.id }).from(sessions).where(owns);
@@ -129,17 +138,118 @@ async function settleSession(
     .where(eq(sessions.id, sessionId));
 }
 
-async function insertCostLineIn(tx: Tx, line: NewCostLine): Promise<boolean> {
-  const { reservedMicros, attemptId, ...values } = line;
-  const inserted = await tx
-    .insert(generationCosts)
-    .values(values)
-    .onConflictDoNothing()
-    .returning({ id: generationCosts.id });
-  if (inserted.length === 0) return false;
+async function insertPendingIn(
+  tx: Tx,
+  attempt: AttemptRef,
+  line: PendingCostLine,
+  estimateMicros: number,
+) {
+  await tx.insert(generationCosts).values({
+    ...line,
+    sessionId: attempt.sessionId,
+    attemptId: attempt.attemptId,
+    costMicros: 0,
+    durationMs: 0,
+    success: false,
+    status: "pending",
+    estimateMicros,
+  });
+}
+
+/** Writes a call's line outside a reservation (a call reserved with its unit's first call). */
+export async function openCostLine(db: Database, attempt: AttemptRef, line: PendingCostLine) {
+  await db.transaction(async (tx) => {
+    if (await lockSession(tx, attempt.sessionId)) await insertPendingIn(tx, attempt, line, 0);
+  });
+}
+
+function statusOf(line: { success: boolean; error?: string | null }) {
+  if (!line.success) return "failed" as const;
+  return line.error ? ("not_kept" as const) : ("charged" as const);
+}
+
+/** The pending line written before `line`'s call by the same attempt, locked. */
+async function findPendingIn(tx: Tx, line: NewCostLine) {
+  const [row] = await tx
+    .select({ id: generationCosts.id })
+    .from(generationCosts)
+    .where(
+      and(
+        eq(generationCosts.sessionId, line.sessionId),
+        eq(generationCosts.attemptId, line.attemptId),
+        eq(generationCosts.status, "pending"),
+        eq(generationCosts.agent, line.agent),
+        line.workKey
+          ? eq(generationCosts.workKey, line.workKey)
+          : sql`${generationCosts.workKey} is null`,
+      ),
+    )
+    .orderBy(asc(generationCosts.createdAt))
+    .limit(1)
+    .for("update");
+  return row ?? null;
+}
+
+/**
+ * Writes a finished call's line: its pending line becomes the final one (one line per call),
+ * or a new line when there was none. `as` changes what is written (a not-kept line's work
+ * key); the pending line is found by `line`'s own key. False, writing nothing, when the
+ * unit's one successful charge already exists (the session row is locked, so this holds).
+ */
+async function insertCostLineIn(
+  tx: Tx,
+  line: NewCostLine,
+  as: Partial<Pick<NewCostLine, "workKey" | "error">> = {},
+): Promise<boolean> {
+  const { reservedMicros, attemptId, ...rest } = line;
+  const values = { ...rest, ...as, attemptId, status: statusOf({ ...rest, ...as }) };
+  if (values.success && values.workKey) {
+    const [charged] = await tx
+      .select({ id: generationCosts.id })
+      .from(generationCosts)
+      .where(
+        and(
+          eq(generationCosts.sessionId, line.sessionId),
+          eq(generationCosts.workKey, values.workKey),
+          eq(generationCosts.success, true),
+        ),
+      );
+    if (charged) return false;
+  }
+  const pending = await findPendingIn(tx, line);
+  if (pending) {
+    await tx.update(generationCosts).set(values).where(eq(generationCosts.id, pending.id));
+  } else {
+    await tx.insert(generationCosts).values({ ...values, estimateMicros: reservedMicros });
+  }
   const released = await releaseIn(tx, attemptId, reservedMicros);
   await settleSession(tx, line.sessionId, line.costMicros, released);
   return true;
+}
+
+export const INTERRUPTED =
+  "Interrupted: its worker stopped during the call; charged at its estimate.";
+
+/**
+ * Turns the pending lines of dead attempts into `interrupted` lines charged at their
+ * estimate: the call may have been paid (a kill just after it returned), so its money is
+ * spent, not given back. Returns what they charge.
+ */
+async function interruptPendingIn(tx: Tx, attemptIds: string[]): Promise<number> {
+  if (attemptIds.length === 0) return 0;
+  const rows = await tx
+    .update(generationCosts)
+    .set({
+      status: "interrupted",
+      costMicros: sql`${generationCosts.estimateMicros}`,
+      success: false,
+      error: INTERRUPTED,
+    })
+    .where(
+      and(inArray(generationCosts.attemptId, attemptIds), eq(generationCosts.status, "pending")),
+    )
+    .returning({ costMicros: generationCosts.costMicros });
+  return rows.reduce((sum, r) => sum + r.costMicros, 0);
 }
 
 /**
@@ -149,7 +259,7 @@ async function insertCostLineIn(tx: Tx, line: NewCostLine): Promise<boolean> {
  */
 async function insertUnkeptLineIn(tx: Tx, line: NewCostLine, why: string): Promise<void> {
   const workKey = line.workKey ? `${line.workKey}#${randomUUID()}` : null;
-  await insertCostLineIn(tx, { ...line, workKey, error: why });
+  await insertCostLineIn(tx, line, { workKey, error: why });
 }
 
 /** Records a call that produced no asset, adds its cost and releases its reservation. */
@@ -256,12 +366,14 @@ export async function endAttempt(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await lockSession(tx, attempt.sessionId);
+    // A call whose outcome was never written (its unit died between call and commit).
+    const charged = await interruptPendingIn(tx, [attempt.attemptId]);
     const released = await releaseIn(tx, attempt.attemptId, Number.MAX_SAFE_INTEGER);
     await tx
       .update(jobAttempts)
       .set({ endedAt: sql`now()`, failed: attempt.failed })
       .where(eq(jobAttempts.id, attempt.attemptId));
-    await settleSession(tx, attempt.sessionId, 0, released);
+    await settleSession(tx, attempt.sessionId, charged, released);
   });
 }
 
@@ -285,7 +397,11 @@ export async function releaseDeadAttempts(
       .where(
         and(
           eq(jobAttempts.sessionId, sessionId),
-          gt(jobAttempts.reservedMicros, 0),
+          or(
+            gt(jobAttempts.reservedMicros, 0),
+            sql`exists (select 1 from "generation_costs" c
+              where c."attempt_id" = "job_attempts"."id" and c."status" = 'pending')`,
+          ),
           exceptAttemptId ? ne(jobAttempts.id, exceptAttemptId) : undefined,
           or(
             isNotNull(jobAttempts.endedAt),
@@ -294,9 +410,14 @@ export async function releaseDeadAttempts(
         ),
       )
       .for("update");
+    // Their calls in flight were perhaps paid: charged at estimate, the rest given back.
+    const charged = await interruptPendingIn(
+      tx,
+      dead.map((a) => a.id),
+    );
     let released = 0;
     for (const attempt of dead) released += await releaseIn(tx, attempt.id, attempt.reserved);
-    await settleSession(tx, sessionId, 0, released);
+    await settleSession(tx, sessionId, charged, released);
     return released;
   });
 }

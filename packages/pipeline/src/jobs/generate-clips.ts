@@ -20,6 +20,7 @@ import {
   markRecorded,
   paidCall,
   recordFailedCall,
+  openCall,
   recordUnkept,
   reserve,
   RunLostError,
@@ -115,7 +116,16 @@ export async function runClipJob(deps: PipelineDeps, job: JobAttempt) {
           signal: attempt.signal,
         });
         let analysis: ModelCall<ClipAnalysis> | null = null;
+        const analystLine = {
+          sessionId,
+          stage,
+          agent: "video_analyst",
+          model: analyst.id,
+          workKey: `analysis:${runId}:${image.id}`,
+        };
         try {
+          // Its money was reserved with the clip; its line is written before it is paid.
+          await openCall(deps.db, attempt, analystLine);
           const answer = await analyst.analyse({
             video: clip.output.bytes,
             signal: attempt.signal,
@@ -135,13 +145,6 @@ export async function runClipJob(deps: PipelineDeps, job: JobAttempt) {
           const key = workKey(image.id);
           const clipLine = { sessionId, stage, agent: "video_generator", model: video.id };
           await recordUnkept(deps.db, attempt, { ...clipLine, workKey: key }, reserved, clip, why);
-          const analystLine = {
-            sessionId,
-            stage,
-            agent: "video_analyst",
-            model: analyst.id,
-            workKey: `analysis:${runId}:${image.id}`,
-          };
           if (analysis) await recordUnkept(deps.db, attempt, analystLine, 0, analysis, why);
           else await recordFailedCall(deps.db, attempt, analystLine, 0, error);
           markRecorded(error);
@@ -150,7 +153,14 @@ export async function runClipJob(deps: PipelineDeps, job: JobAttempt) {
       },
       {
         isDone: async (image) => done.has(workKey(image.id)),
-        beforeCall: async () => reserve(deps.db, attempt, reserved),
+        beforeCall: async (image) =>
+          reserve(deps.db, attempt, reserved, {
+            sessionId,
+            stage,
+            agent: "video_generator",
+            model: video.id,
+            workKey: workKey(image.id),
+          }),
         onSuccess: async (image, _index, { clip, analysis, info }) => {
           const scene = byImage.get(image.id);
           if (!scene) throw new Error(`No scene was planned for image ${image.id}.`);

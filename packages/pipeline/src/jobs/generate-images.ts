@@ -106,7 +106,7 @@ export async function runImageJob(deps: PipelineDeps, job: JobAttempt) {
         }),
       {
         isDone: async (_view, index) => done.has(workKey(index)),
-        beforeCall: async () => reserve(deps.db, attempt, reserved),
+        beforeCall: async (_view, index) => reserve(deps.db, attempt, reserved, line(index)),
         onSuccess: async (view, index, call) => {
           const { bytes, contentType } = call.output;
           await commitUnit(deps, attempt, {

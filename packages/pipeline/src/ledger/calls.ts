@@ -1,6 +1,7 @@
 import { ModelCallError, type ModelCall } from "@adgen/agents";
 import {
   findSessionById,
+  openCostLine,
   recordCostLine,
   recordUnkeptCall,
   releaseDeadAttempts,
@@ -92,13 +93,15 @@ export async function reserve(
   db: Database,
   attempt: Spender & { heartbeatSeconds: number },
   micros: number,
+  /** The call's line, written `pending` with the reservation (see `paidCall`). */
+  line?: CallLine,
 ): Promise<void> {
   if (attempt.signal.aborted) throw new RunLostError();
-  let answer = await reserveSessionBudget(db, attempt, micros);
+  let answer = await reserveSessionBudget(db, attempt, micros, line);
   if (answer === "over_budget") {
     const { sessionId, heartbeatSeconds, attemptId } = attempt;
     await reclaimDeadReservations(db, sessionId, heartbeatSeconds, attemptId);
-    answer = await reserveSessionBudget(db, attempt, micros);
+    answer = await reserveSessionBudget(db, attempt, micros, line);
   }
   if (answer === "reserved") return;
   if (answer === "run_lost") {
@@ -183,8 +186,18 @@ export async function recordUnkept(
 }
 
 /**
- * One model call under the spending cap: its estimate is reserved first and a failure is
- * recorded. The call gets the attempt's signal, so a lost attempt cancels what it can. The
+ * Writes the pending line of a call whose money its unit's first call already reserved
+ * (a clip's analysis), just before the call.
+ */
+export async function openCall(db: Database, attempt: Spender, line: CallLine) {
+  await openCostLine(db, attempt, line);
+}
+
+/**
+ * One model call under the spending cap: its estimate is reserved first, with the call's
+ * line written `pending`, so a worker killed after the call returned still leaves the call
+ * on the ledger (the next attempt charges it, `interrupted`, at its estimate); the charge or
+ * failure later turns that same line into the final one. A failure is recorded. The call gets the attempt's signal, so a lost attempt cancels what it can. The
  * caller charges the success, alone (`commitPlan`) or with its asset (`commitUnit`).
  */
 export async function paidCall<T>(
@@ -194,7 +207,7 @@ export async function paidCall<T>(
   reservedMicros: number,
   call: (signal: AbortSignal) => Promise<ModelCall<T>>,
 ): Promise<ModelCall<T>> {
-  await reserve(db, attempt, reservedMicros);
+  await reserve(db, attempt, reservedMicros, line);
   try {
     return await call(attempt.signal);
   } catch (error) {

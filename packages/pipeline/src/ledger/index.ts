@@ -11,6 +11,7 @@ export {
   assertWithinBudget,
   callMicros,
   markRecorded,
+  openCall,
   paidCall,
   reclaimDeadReservations,
   recordFailedCall,
