@@ -63,6 +63,8 @@ export interface ChaosReport {
   /** Kills that happened while some session was in each phase. */
   coverage: Record<Phase, number>;
   problems: string[];
+  /** Interrupted ledger lines whose call never reached the provider (killed in between). */
+  unreachedCalls: number;
   durationMs: number;
 }
 
@@ -240,12 +242,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         kills,
       });
     for (let i = 0; i < 30; i++) {
-      const debris = (await audit()).filter((p) => /^(orphan file|cut-short write)/.test(p));
+      const debris = (await audit()).problems.filter((p) =>
+        /^(orphan file|cut-short write)/.test(p),
+      );
       if (debris.length === 0) break;
       await sleep(1_000);
     }
     await Promise.all([...workers, web].map((p) => stopProcess(p)));
-    const problems = await audit();
+    const { problems, unreachedCalls } = await audit();
     const coverage = Object.fromEntries(
       PHASES.map((phase) => [phase, kills.filter((k) => k.phases.includes(phase)).length]),
     ) as Record<Phase, number>;
@@ -255,6 +259,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       kills,
       coverage,
       problems,
+      unreachedCalls,
       durationMs: Date.now() - started,
     };
   } finally {

@@ -20,6 +20,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("workers killed during whole f
       log: (line) => console.log(`[chaos seed ${seed}] ${line}`),
     });
     expect(report.kills.length).toBeGreaterThan(0);
+    console.log(`[chaos seed ${seed}] interrupted before the provider: ${report.unreachedCalls}`);
     expect(report.problems).toEqual([]);
   }, 300_000);
 });
