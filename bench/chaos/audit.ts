@@ -12,7 +12,7 @@ import {
 import { usdToMicros } from "@adgen/schemas";
 import { SESSIONS_FOLDER, type Storage } from "@adgen/storage";
 import type { FlowResult } from "./flow";
-import type { PaidCall } from "./paid-calls";
+import { PAID_AGENTS, type PaidCall } from "./paid-calls";
 import { CLIPS_PER_SESSION, IMAGES_PER_SESSION } from "./settings";
 
 export interface AuditInput {
@@ -104,8 +104,8 @@ type LedgerLine = Pick<CostRow, "agent" | "costMicros" | "status">;
 /**
  * Every paid call has exactly one line. A call whose worker was killed after it was paid
  * (before its unit was committed) has an `interrupted` line, charged at its estimate; so
- * may a call killed between its pending line and the provider, which was never made: those
- * are counted (`unreached`) and reported, not failed. Per agent, the calls with a final
+ * has a call killed before or while it ran, which never returned paid: those are counted
+ * (`unreached`) and reported, not failed. Per agent, the calls with a final
  * line plus those covered by an interrupted line must be all the paid calls.
  */
 export function checkLedger(paidCalls: PaidCall[], ledger: LedgerLine[]) {
@@ -113,7 +113,7 @@ export function checkLedger(paidCalls: PaidCall[], ledger: LedgerLine[]) {
   let unreached = 0;
   const pending = ledger.filter((l) => l.status === "pending").length;
   if (pending > 0) problems.push(`${pending} ledger lines are still pending`);
-  const agents = new Set([...paidCalls.map((c) => c.agent), ...ledger.map((l) => l.agent)]);
+  const agents = new Set([...paidCalls.map((c) => c.agent), ...PAID_AGENTS]);
   const sum = (micros: number[]) => micros.reduce((a, b) => a + b, 0);
   let paidMicros = 0;
   let finalMicros = 0;

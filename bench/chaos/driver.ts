@@ -63,7 +63,7 @@ export interface ChaosReport {
   /** Kills that happened while some session was in each phase. */
   coverage: Record<Phase, number>;
   problems: string[];
-  /** Interrupted ledger lines whose call never reached the provider (killed in between). */
+  /** Interrupted ledger lines whose call never returned paid (killed before or during it). */
   unreachedCalls: number;
   durationMs: number;
 }

@@ -20,6 +20,9 @@ const AGENTS = {
 
 type ModelName = keyof typeof AGENTS;
 
+/** The agents whose calls are paid (and logged here); others (the compositor) cost nothing. */
+export const PAID_AGENTS: readonly string[] = Object.values(AGENTS);
+
 const METHODS: Record<ModelName, string> = {
   promptParser: "parse",
   imageModel: "generate",

@@ -20,7 +20,9 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("workers killed during whole f
       log: (line) => console.log(`[chaos seed ${seed}] ${line}`),
     });
     expect(report.kills.length).toBeGreaterThan(0);
-    console.log(`[chaos seed ${seed}] interrupted before the provider: ${report.unreachedCalls}`);
+    console.log(
+      `[chaos seed ${seed}] interrupted lines whose call never returned paid: ${report.unreachedCalls}`,
+    );
     expect(report.problems).toEqual([]);
   }, 300_000);
 });
