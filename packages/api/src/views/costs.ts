@@ -20,10 +20,18 @@ export function summariseCosts(session: SessionRow, lines: CostRow[]) {
       durationMs: line.durationMs,
       success: line.success,
       error: line.error,
+      /**
+       * pending (call running), charged, failed, not_kept (paid, output thrown away) or
+       * interrupted (its worker died mid-call; charged at its estimate). Every status but
+       * pending counts in the totals, so the per-stage sums add up to `total`.
+       */
+      status: line.status,
       createdAt: line.createdAt,
     })),
     byStage: totalsBy(lines, (l) => l.stage),
     byAgent: totalsBy(lines, (l) => l.agent),
+    /** Money kept in the ad vs. paid for work thrown away (not kept, interrupted). */
+    byStatus: totalsBy(lines, (l) => l.status),
     total: microsToUsd(session.totalCostMicros),
     budget: microsToUsd(session.budgetMicros),
   };
