@@ -16,6 +16,8 @@ import { spawnBenchServer } from "../lib/spawn-server";
 import { ms, percentile } from "../lib/stats";
 
 const { values: args } = parseArgs({
+  // pnpm 12 passes the `--` of `pnpm run load -- --flag` through; skip it.
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
   options: {
     sessions: { type: "string", default: "50" },
     concurrency: { type: "string", default: "2" },

@@ -15,6 +15,8 @@ import { spawnBenchServer } from "../lib/spawn-server";
 import { ms, percentile } from "../lib/stats";
 
 const { values: args } = parseArgs({
+  // pnpm 12 passes the `--` of `pnpm run load -- --flag` through; skip it.
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
   options: {
     rounds: { type: "string", default: "3" },
     only: { type: "string" },
