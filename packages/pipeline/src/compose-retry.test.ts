@@ -1,6 +1,7 @@
 import type { Provider } from "@adgen/agents";
 import { listSessionAssets } from "@adgen/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { composeRequest } from "./test/fixtures";
 import { makeClips, makeImages, orderClips } from "./test/flow";
 import { startPipeline, type PipelineHarness } from "./test/harness";
 import { overrideModel } from "./test/models";
@@ -45,19 +46,7 @@ describe("a compose retried after a crash", () => {
       return put(key, body, options);
     };
     try {
-      await h.pipeline.composeFinalVideo(session, {
-        sessionId,
-        textOverlay: {
-          productName: "Aurora",
-          cta: "Shop now",
-          font: "montserrat",
-          color: "#FFFFFF",
-        },
-        audio: { enabled: true, genre: "chill" },
-        introDuration: 1,
-        outroDuration: 1,
-        aspectRatio: "16:9",
-      });
+      await h.pipeline.composeFinalVideo(session, composeRequest(sessionId, "Aurora"));
       const events = await h.untilDone(sessionId, made.lastEventId);
       expect(events.some((e) => e.event.message.endsWith("Retrying…"))).toBe(true);
       expect(events.at(-1)?.event).toMatchObject({ stage: "complete", done: true });

@@ -3,20 +3,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Provider } from "@adgen/agents";
 import { withPricesAndFaults, type Faults, type Prices } from "@adgen/agents/testing";
-import {
-  findSessionById,
-  insertSession,
-  insertUser,
-  listSessionCosts,
-  type SessionRow,
-} from "@adgen/db";
+import { listSessionCosts, type SessionRow } from "@adgen/db";
 import { createTestDatabase, type TestDatabase } from "@adgen/db/testing";
 import { probeMedia, withTempDir } from "@adgen/media";
 import { createLocalProvider } from "@adgen/provider-local";
-import { usdToMicros } from "@adgen/schemas";
 import { createLocalStorage, type LocalStorage } from "@adgen/storage";
 import { createPipeline, type Pipeline } from "../pipeline";
 import type { StoredEvent } from "../events";
+import { followUntilDone, sessionFixtures } from "./fixtures";
 
 /** Prices in dollars per call (video per second), like a paid provider's price table. */
 export const PRICES = {
@@ -81,25 +75,6 @@ export async function startPipeline(
   });
   const db = testDb.conn.db;
 
-  async function untilDone(sessionId: string, after = 0): Promise<StoredEvent[]> {
-    const controller = new AbortController();
-    const events: StoredEvent[] = [];
-    const timer = setTimeout(() => controller.abort(), HANG_MS);
-    try {
-      for await (const item of pipeline.events.follow(sessionId, {
-        lastEventId: after,
-        signal: controller.signal,
-      })) {
-        events.push(item);
-        if (item.event.done) return events;
-      }
-      throw new Error(`no done event in ${HANG_MS} ms; last: ${JSON.stringify(events.at(-1))}`);
-    } finally {
-      clearTimeout(timer);
-      controller.abort();
-    }
-  }
-
   return {
     pipeline,
     testDb,
@@ -111,17 +86,8 @@ export async function startPipeline(
       for (const key of Object.keys(prices)) delete prices[key as keyof Prices];
       Object.assign(prices, PRICES);
     },
-    newSession: async (budgetUsd = 10) => {
-      const userId = `u-${Math.random().toString(36).slice(2)}`;
-      await insertUser(db, { id: userId, email: `${userId}@example.com`, passwordHash: "x" });
-      return insertSession(db, { userId, budgetMicros: usdToMicros(budgetUsd) });
-    },
-    reload: async (sessionId) => {
-      const session = await findSessionById(db, sessionId);
-      if (!session) throw new Error(`session ${sessionId} is gone`);
-      return session;
-    },
-    untilDone,
+    ...sessionFixtures(db),
+    untilDone: (sessionId, after = 0) => followUntilDone(pipeline, sessionId, after, HANG_MS),
     costs: async (sessionId) => {
       const lines = await listSessionCosts(db, sessionId);
       return { lines, totalMicros: lines.reduce((sum, l) => sum + l.costMicros, 0) };

@@ -1,17 +1,15 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import {
-  findSessionById,
-  insertSession,
-  insertUser,
-  listSessionAssets,
-  listSessionCosts,
-  type SessionRow,
-} from "@adgen/db";
+import { listSessionAssets, listSessionCosts, type SessionRow } from "@adgen/db";
 import { createTestDatabase, type TestDatabase } from "@adgen/db/testing";
 import { probeMedia, withTempDir } from "@adgen/media";
 import { createPipeline, readPipelineEnv, type Pipeline, type StoredEvent } from "@adgen/pipeline";
-import { usdToMicros, type ComposeFinalVideoInput } from "@adgen/schemas";
+import {
+  composeRequest as composeSharedRequest,
+  followUntilDone,
+  sessionFixtures,
+} from "@adgen/pipeline/testing";
+import type { ComposeFinalVideoInput } from "@adgen/schemas";
 import { createStorageFromEnv, type Storage } from "@adgen/storage";
 import {
   startReplicateTestServer,
@@ -24,20 +22,11 @@ import { testEnv } from "./replicate-models";
 
 /** The final ad both the flow test and the benchmark compose: cards, overlay, a music bed. */
 export function composeRequest(sessionId: string): ComposeFinalVideoInput {
-  return {
-    sessionId,
-    textOverlay: {
-      productName: "Nocturne Bottle",
-      cta: "Shop now",
-      font: "montserrat",
-      color: "#FFFFFF",
-    },
-    audio: { enabled: true, genre: "chill" },
-    introDuration: 1,
-    outroDuration: 1,
-    aspectRatio: "16:9",
-  };
+  return composeSharedRequest(sessionId, "Nocturne Bottle");
 }
+
+/** Generous: a Replicate flow step takes seconds here; only a hang takes this long. */
+const HANG_MS = 150_000;
 
 export interface FlowHarness {
   replicate: ReplicateTestServer;
@@ -86,42 +75,14 @@ export async function startReplicateFlow(
   });
   const db = testDb.conn.db;
 
-  async function untilDone(sessionId: string, after = 0) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), 150_000);
-    const events: StoredEvent[] = [];
-    try {
-      for await (const item of pipeline.events.follow(sessionId, {
-        lastEventId: after,
-        signal: controller.signal,
-      })) {
-        events.push(item);
-        if (item.event.done) return events;
-      }
-      throw new Error(`no done event; last: ${JSON.stringify(events.at(-1))}`);
-    } finally {
-      clearTimeout(timer);
-      controller.abort();
-    }
-  }
-
   return {
     replicate,
     s3,
     storage,
     testDb,
     pipeline,
-    newSession: async (budgetUsd = 10) => {
-      const userId = `u-${Math.random().toString(36).slice(2)}`;
-      await insertUser(db, { id: userId, email: `${userId}@example.com`, passwordHash: "x" });
-      return insertSession(db, { userId, budgetMicros: usdToMicros(budgetUsd) });
-    },
-    reload: async (sessionId) => {
-      const session = await findSessionById(db, sessionId);
-      if (!session) throw new Error(`session ${sessionId} is gone`);
-      return session;
-    },
-    untilDone,
+    ...sessionFixtures(db),
+    untilDone: (sessionId, after = 0) => followUntilDone(pipeline, sessionId, after, HANG_MS),
     assets: (sessionId, type) => listSessionAssets(db, sessionId, type),
     costs: (sessionId) => listSessionCosts(db, sessionId),
     probeUrl: async (storageKey) => {
