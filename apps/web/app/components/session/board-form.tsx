@@ -19,6 +19,9 @@ export function BoardForm({
   failure,
   busy,
   editable,
+  title,
+  note,
+  noteId,
   children,
 }: {
   intent: string;
@@ -31,6 +34,10 @@ export function BoardForm({
   failure?: ActionFailure;
   busy: boolean;
   editable: boolean;
+  /** The board's heading, and a line beside it (help or a summary). */
+  title: string;
+  note: ReactNode;
+  noteId?: string;
   children: ReactNode;
 }) {
   const [shown, setShown] = useState<string | null>(null);
@@ -51,6 +58,12 @@ export function BoardForm({
       {ids.map((id) => (
         <input key={id} type="hidden" name={field} value={id} />
       ))}
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 className="text-lg font-semibold">{title}</h3>
+        <p id={noteId} className="text-sm text-slate-300">
+          {note}
+        </p>
+      </div>
       {children}
       {shown && problem ? (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">

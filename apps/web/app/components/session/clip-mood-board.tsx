@@ -102,13 +102,10 @@ export function ClipMoodBoard({
       failure={failure}
       busy={busy}
       editable={editable}
+      title="Your ad, in order"
+      noteId="clip-order-help"
+      note="Drag to reorder, or focus a clip and use the arrow keys."
     >
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h3 className="text-lg font-semibold">Your ad, in order</h3>
-        <p id="clip-order-help" className="text-sm text-slate-300">
-          Drag to reorder, or focus a clip and use the arrow keys.
-        </p>
-      </div>
       <ol
         ref={list}
         className="flex flex-wrap gap-3"

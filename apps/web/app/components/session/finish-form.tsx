@@ -8,6 +8,7 @@ import { Button } from "../button";
 import { CountedText } from "../counted-text";
 import { FramePreview } from "./frame-preview";
 import { Timeline } from "./timeline";
+import { ChipChoice } from "./chip-choice";
 
 const FORMAT_LABELS: Record<AspectRatio, string> = {
   "16:9": "16:9 landscape",
@@ -74,19 +75,18 @@ export function FinishForm({
         <legend className="mb-1.5 text-sm font-medium text-slate-700">Font</legend>
         <div className="flex flex-wrap gap-2">
           {OVERLAY_FONTS.map((f) => (
-            <label key={f} className="cursor-pointer">
-              <input
-                type="radio"
-                name="font"
-                value={f}
-                checked={font === f}
-                onChange={() => setFont(f)}
-                className="peer sr-only"
-              />
-              <span className={`${chip} text-base`} style={{ fontFamily: FONT_FACES[f].family }}>
-                {FONT_FACES[f].label}
-              </span>
-            </label>
+            <ChipChoice
+              key={f}
+              type="radio"
+              name="font"
+              value={f}
+              checked={font === f}
+              onChange={() => setFont(f)}
+              chipClassName={`${chip} text-base`}
+              chipStyle={{ fontFamily: FONT_FACES[f].family }}
+            >
+              {FONT_FACES[f].label}
+            </ChipChoice>
           ))}
         </div>
       </fieldset>
@@ -166,17 +166,17 @@ export function FinishForm({
         <legend className="mb-1.5 text-sm font-medium text-slate-700">Format</legend>
         <div className="flex flex-wrap gap-2">
           {ASPECT_RATIOS.map((r) => (
-            <label key={r} className="cursor-pointer">
-              <input
-                type="radio"
-                name="aspectRatio"
-                value={r}
-                checked={format === r}
-                onChange={() => setFormat(r)}
-                className="peer sr-only"
-              />
-              <span className={chip}>{FORMAT_LABELS[r]}</span>
-            </label>
+            <ChipChoice
+              key={r}
+              type="radio"
+              name="aspectRatio"
+              value={r}
+              checked={format === r}
+              onChange={() => setFormat(r)}
+              chipClassName={chip}
+            >
+              {FORMAT_LABELS[r]}
+            </ChipChoice>
           ))}
         </div>
       </fieldset>

@@ -36,14 +36,14 @@ export function ImageMoodBoard({
       failure={failure}
       busy={busy}
       editable={editable}
-    >
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h3 className="text-lg font-semibold">Mood board</h3>
-        <p className="text-sm text-slate-300">
+      title="Mood board"
+      note={
+        <>
           {productPrompt} · {formatDate(createdAt)} ·{" "}
           <span className="tabular-nums">{formatUsd(totalCost)} so far</span>
-        </p>
-      </div>
+        </>
+      }
+    >
       {images.length === 0 ? (
         <p className="text-sm text-slate-300">Select the shots you like; they gather here.</p>
       ) : (

@@ -4,6 +4,7 @@ import type { ActionFailure } from "../../lib/api-errors";
 import { STYLE_CHIPS } from "../../lib/style-keywords";
 import { Button } from "../button";
 import { CountedText } from "../counted-text";
+import { ChipChoice } from "./chip-choice";
 
 const MIN = 3;
 const MAX = 200;
@@ -82,18 +83,16 @@ export function PromptForm({
           <legend className="mb-1.5 text-sm font-medium text-slate-700">Style</legend>
           <div className="flex flex-wrap gap-2">
             {STYLE_CHIPS.map((style) => (
-              <label key={style} className="cursor-pointer">
-                <input
-                  type="checkbox"
-                  name="style"
-                  value={style}
-                  defaultChecked={defaultStyles.includes(style)}
-                  className="peer sr-only"
-                />
-                <span className="inline-block rounded-full px-3 py-1 text-sm capitalize text-slate-700 ring-1 ring-slate-300 peer-checked:bg-brand-600 peer-checked:text-white peer-checked:ring-brand-600 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600">
-                  {style}
-                </span>
-              </label>
+              <ChipChoice
+                key={style}
+                type="checkbox"
+                name="style"
+                value={style}
+                defaultChecked={defaultStyles.includes(style)}
+                chipClassName="inline-block rounded-full px-3 py-1 text-sm capitalize text-slate-700 ring-1 ring-slate-300 peer-checked:bg-brand-600 peer-checked:text-white peer-checked:ring-brand-600 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600"
+              >
+                {style}
+              </ChipChoice>
             ))}
           </div>
           {errors?.fieldErrors.styleKeywords ? (
