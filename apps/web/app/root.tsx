@@ -2,6 +2,7 @@ import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { RouteError } from "./components/route-error";
+import { useIgnoreOvertakenLoads } from "./lib/ignore-overtaken-loads";
 import "./tailwind.css";
 
 export const meta: MetaFunction = () => [
@@ -35,6 +36,7 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  useIgnoreOvertakenLoads();
   return <Outlet />;
 }
 
