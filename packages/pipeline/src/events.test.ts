@@ -121,8 +121,9 @@ describe("event bus", () => {
     for (let i = 0; i < 10; i++) await bus.publish(sessionId, step(`e${i}`));
     await Promise.all(followers);
     for (const ids of received) expect(ids).toEqual(range(1, 11));
-    // One read per follower per event would be 400.
-    expect(followerReads - before).toBeLessThanOrEqual(10);
+    // One read per follower per event would be 400. The reader itself reads at most once per
+    // event, plus a gap fill when a NOTIFY races the in-process delivery (seen on PostgreSQL).
+    expect(followerReads - before).toBeLessThanOrEqual(20);
     expect(bus.listenerCount()).toBe(0);
   });
 
