@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { VideoModel } from "@adgen/agents";
-import type { ComposeInput } from "@adgen/compositor";
+import { requestedLook, type ComposeInput } from "@adgen/compositor";
 import {
   listApprovedAssets,
   listSessionAssets,
@@ -85,13 +85,7 @@ export async function readSessionMaterial(
     stills: await Promise.all(
       stills.map((still, i) => saveAsset(storage, still, path.join(dir, `still-${i}.png`))),
     ),
-    productName: request.textOverlay.productName,
-    cta: request.textOverlay.cta,
-    font: request.textOverlay.font,
-    color: request.textOverlay.color,
-    introDurationSec: request.introDuration,
-    outroDurationSec: request.outroDuration,
-    aspectRatio: request.aspectRatio,
+    ...requestedLook(request),
     musicFile: await saveAsset(storage, music, path.join(dir, "music.wav")),
     outputFile: path.join(dir, "floor-ad.mp4"),
   };

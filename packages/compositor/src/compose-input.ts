@@ -1,4 +1,9 @@
-import { aspectRatioSchema, hexColorSchema, overlayFontSchema } from "@adgen/schemas";
+import {
+  aspectRatioSchema,
+  hexColorSchema,
+  overlayFontSchema,
+  type CompositionRequest,
+} from "@adgen/schemas";
 import { z } from "zod";
 import { clipAnalysisSchema } from "@adgen/agents";
 
@@ -66,4 +71,28 @@ export interface ComposeResult {
   pixFmt: string;
   /** Container, e.g. "mp4". */
   format: string;
+}
+
+/**
+ * The ad's text, look and format as the user asked for them, in the compositor's terms: the
+ * one mapping from a stored composition request, shared by the compose job and the benchmarks.
+ */
+export function requestedLook(
+  request: Pick<
+    CompositionRequest,
+    "textOverlay" | "introDuration" | "outroDuration" | "aspectRatio"
+  >,
+): Pick<
+  ComposeInput,
+  "productName" | "cta" | "font" | "color" | "introDurationSec" | "outroDurationSec" | "aspectRatio"
+> {
+  return {
+    productName: request.textOverlay.productName,
+    cta: request.textOverlay.cta,
+    font: request.textOverlay.font,
+    color: request.textOverlay.color,
+    introDurationSec: request.introDuration,
+    outroDurationSec: request.outroDuration,
+    aspectRatio: request.aspectRatio,
+  };
 }

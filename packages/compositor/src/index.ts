@@ -1,6 +1,7 @@
 export {
   composeInputSchema,
   composeClipSchema,
+  requestedLook,
   type ComposeInput,
   type ComposeClip,
   type ComposeOptions,

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { composeAd, planTimeline } from "@adgen/compositor";
+import { composeAd, planTimeline, requestedLook } from "@adgen/compositor";
 import {
   findAssetByWorkKey,
   listApprovedAssets,
@@ -105,13 +105,7 @@ export async function runComposeJob(deps: PipelineDeps, job: JobAttempt) {
         {
           clips: clipInputs,
           stills: stillFiles,
-          productName: request.textOverlay.productName,
-          cta: request.textOverlay.cta,
-          font: request.textOverlay.font,
-          color: request.textOverlay.color,
-          introDurationSec: request.introDuration,
-          outroDurationSec: request.outroDuration,
-          aspectRatio: request.aspectRatio,
+          ...requestedLook(request),
           musicFile,
           outputFile,
         },
