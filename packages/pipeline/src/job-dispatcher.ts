@@ -1,4 +1,5 @@
 import type { JobWithMetadata, PgBoss } from "pg-boss";
+import { jobWake } from "./job-wake";
 
 export interface DispatcherOptions<T> {
   queue: string;
@@ -6,15 +7,18 @@ export interface DispatcherOptions<T> {
   concurrency: number;
   /** Jobs of one group (user) running at once, across every process. */
   jobsPerGroup: number;
-  /** How long an idle dispatcher waits before asking for work again. */
+  /**
+   * How long an idle dispatcher waits before asking for work again, unless woken sooner: by
+   * a job sent through this pg-boss instance or (PostgreSQL) any other, or by one of its own
+   * jobs ending. The poll still finds what no wake announced: retries coming due, a lost
+   * NOTIFY, a slot freed in another process.
+   */
   pollIntervalMs: number;
   /** The queue's heartbeat, the default for jobs that carry none. */
   heartbeatSeconds: number;
   /** Runs one job; its `signal` aborts when the job's claim is gone. Throwing fails the job. */
   run: (job: JobWithMetadata<T>) => Promise<void>;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /**
  * Runs a queue's jobs with pg-boss's fetch/touch/complete/fail, one fetch at a time.
@@ -30,6 +34,31 @@ export function startDispatcher<T extends object>(boss: PgBoss, options: Dispatc
   const { queue } = options;
   const active = new Map<Promise<void>, AbortController>();
   let stopping = false;
+
+  /** Set by every wake; cleared before each fetch, so a wake during a fetch is not lost. */
+  let woken = false;
+  let endIdle: (() => void) | null = null;
+  function wake() {
+    woken = true;
+    endIdle?.();
+  }
+  /** Until a wake since the last fetch began, or `pollIntervalMs`. */
+  async function idle() {
+    if (woken) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, options.pollIntervalMs);
+      timer.unref();
+      endIdle = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    endIdle = null;
+  }
+  const unsubscribe = jobWake(boss).subscribe((sent) => {
+    // "" is every queue: a reconnected listener may have missed any of them.
+    if (sent === queue || sent === "") wake();
+  });
 
   async function fetchOne(): Promise<JobWithMetadata<T> | null> {
     const fetchOptions = {
@@ -100,17 +129,22 @@ export function startDispatcher<T extends object>(boss: PgBoss, options: Dispatc
         continue;
       }
       let job: JobWithMetadata<T> | null = null;
+      woken = false;
       try {
         job = await fetchOne();
       } catch (error) {
         if (!stopping) console.error("[jobs] fetch failed:", (error as Error).message);
       }
       if (!job) {
-        await sleep(options.pollIntervalMs);
+        await idle();
         continue;
       }
       const claim = new AbortController();
-      const running: Promise<void> = handle(job, claim).finally(() => active.delete(running));
+      // Its end frees a slot here and one of its user's: the next job may be theirs.
+      const running: Promise<void> = handle(job, claim).finally(() => {
+        active.delete(running);
+        wake();
+      });
       active.set(running, claim);
     }
   }
@@ -120,6 +154,8 @@ export function startDispatcher<T extends object>(boss: PgBoss, options: Dispatc
     /** Stops fetching; waits for running jobs, and after `graceMs` aborts them. */
     async stop(graceMs = 10_000) {
       stopping = true;
+      unsubscribe();
+      wake();
       await looping;
       const all = Promise.allSettled(active.keys());
       const timer = setTimeout(() => {

@@ -1,6 +1,7 @@
 import type { DbConnection } from "@adgen/db";
 import type { JobStepName } from "@adgen/schemas";
 import { fromPglite, PgBoss } from "pg-boss";
+import { attachJobWake, jobWake } from "./job-wake";
 
 /**
  * Every job step shares one queue, so that one worker's `localConcurrency` bounds the whole
@@ -56,6 +57,7 @@ export async function startJobQueue(conn: DbConnection, timing: QueueTiming = {}
       : new PgBoss({ ...common, db: fromPglite(conn.pglite), backend: "pglite" });
   boss.on("error", (error) => console.error("[jobs]", error.message));
   await boss.start();
+  attachJobWake(boss, conn);
 
   if (!(await boss.getQueue(DEAD_LETTER_QUEUE))) {
     await boss.createQueue(DEAD_LETTER_QUEUE, { retryLimit: 5, retryDelay: 1 });
@@ -76,14 +78,17 @@ export async function startJobQueue(conn: DbConnection, timing: QueueTiming = {}
 /**
  * Queues a step's job for `userId`: the user is the job's group, so at most the worker's
  * `jobsPerUser` of their jobs run at once while other users' jobs go ahead; the step's
- * expiry travels with the job.
+ * expiry travels with the job. Idle dispatchers, in this process and (PostgreSQL) in every
+ * other, are woken to fetch it at once instead of at their next poll.
  */
 export async function sendGenerationJob(
   boss: PgBoss,
   job: { data: GenerationJobData; userId: string; expireInSeconds: number },
 ): Promise<string | null> {
-  return boss.send(GENERATION_QUEUE, job.data, {
+  const id = await boss.send(GENERATION_QUEUE, job.data, {
     group: { id: job.userId },
     expireInSeconds: job.expireInSeconds,
   });
+  if (id) await jobWake(boss).announce(GENERATION_QUEUE);
+  return id;
 }
