@@ -40,7 +40,7 @@ function tally<T>(items: T[], key: (item: T) => string) {
  */
 export async function auditChaosRun(
   input: AuditInput,
-): Promise<{ problems: string[]; unreachedCalls: number }> {
+): Promise<{ problems: string[]; unreachedCalls: number; linesAtEstimate: number }> {
   const problems: string[] = [];
   const ledger: LedgerLine[] = [];
 
@@ -96,53 +96,73 @@ export async function auditChaosRun(
   const ledgerCheck = checkLedger(input.paidCalls, ledger);
   problems.push(...ledgerCheck.problems);
   problems.push(...(await findDebris(input)));
-  return { problems, unreachedCalls: ledgerCheck.unreached };
+  return {
+    problems,
+    unreachedCalls: ledgerCheck.unreached,
+    linesAtEstimate: ledgerCheck.atEstimate,
+  };
 }
 
-type LedgerLine = Pick<CostRow, "agent" | "costMicros" | "status">;
+type LedgerLine = Pick<CostRow, "agent" | "costMicros" | "status" | "billingRefs" | "settledAt">;
 
 /**
- * Every paid call has exactly one line. A call whose worker was killed after it was paid
- * (before its unit was committed) has an `interrupted` line, charged at its estimate; so
- * has a call killed before or while it ran, which never returned paid: those are counted
- * (`unreached`) and reported, not failed. Per agent, the calls with a final
- * line plus those covered by an interrupted line must be all the paid calls.
+ * Every paid call has exactly one line, and the ledger's money is what was paid. A call
+ * whose worker was killed (before it returned, or after but before its unit was committed)
+ * has an `interrupted` line, settled at what the books say its call was billed: nothing
+ * when it never returned (`unreached`, counted and reported). An interrupted line left at
+ * its estimate (its reference was never noted) may cover a paid call or none. Per agent,
+ * the calls with a final line plus those covered by interrupted lines must be all the
+ * paid calls.
  */
 export function checkLedger(paidCalls: PaidCall[], ledger: LedgerLine[]) {
   const problems: string[] = [];
   let unreached = 0;
+  let atEstimate = 0;
   const pending = ledger.filter((l) => l.status === "pending").length;
   if (pending > 0) problems.push(`${pending} ledger lines are still pending`);
   const agents = new Set([...paidCalls.map((c) => c.agent), ...PAID_AGENTS]);
   const sum = (micros: number[]) => micros.reduce((a, b) => a + b, 0);
+  const paidByRef = new Map(paidCalls.map((c) => [c.ref, c]));
   let paidMicros = 0;
-  let finalMicros = 0;
-  let interruptedMicros = 0;
+  let exactMicros = 0;
+  let estimatedMicros = 0;
   for (const agent of agents) {
     const paid = paidCalls.filter((c) => c.agent === agent);
     const lines = ledger.filter((l) => l.agent === agent && l.status !== "pending");
     const interrupted = lines.filter((l) => l.status === "interrupted");
     const finals = lines.filter((l) => l.status !== "interrupted");
+    const settled = interrupted.filter((l) => l.settledAt !== null);
+    const unsettled = interrupted.filter((l) => l.settledAt === null);
     paidMicros += sum(paid.map((c) => usdToMicros(c.costUsd)));
-    finalMicros += sum(finals.map((l) => l.costMicros));
-    interruptedMicros += sum(interrupted.map((l) => l.costMicros));
-    const cut = paid.length - finals.length;
-    if (cut < 0 || cut > interrupted.length) {
+    exactMicros += sum([...finals, ...settled].map((l) => l.costMicros));
+    estimatedMicros += sum(unsettled.map((l) => l.costMicros));
+    atEstimate += unsettled.length;
+    // A settled line's calls are known by reference: each paid one is covered by it.
+    const coveredBySettled = settled.flatMap((l) => l.billingRefs).filter((r) => paidByRef.has(r));
+    unreached += settled.filter((l) => !l.billingRefs.some((r) => paidByRef.has(r))).length;
+    for (const line of settled) {
+      const billed = sum(line.billingRefs.map((r) => usdToMicros(paidByRef.get(r)?.costUsd ?? 0)));
+      if (billed !== line.costMicros) {
+        problems.push(
+          `${agent}: an interrupted line settled at ${line.costMicros} µ$ but its calls were billed ${billed}`,
+        );
+      }
+    }
+    const cut = paid.length - finals.length - coveredBySettled.length;
+    if (cut < 0 || cut > unsettled.length) {
       problems.push(
-        `${agent}: ${paid.length} paid calls but ${finals.length} final and ${interrupted.length} interrupted ledger lines`,
+        `${agent}: ${paid.length} paid calls but ${finals.length} final, ${settled.length} settled and ${unsettled.length} unsettled interrupted ledger lines`,
       );
-    } else {
-      unreached += interrupted.length - cut;
     }
   }
-  // Money across agents (a clip's estimate also covers its analysis): the final lines cost
-  // exactly what their calls did, and interrupted lines at most their estimates.
-  if (paidMicros < finalMicros || paidMicros > finalMicros + interruptedMicros) {
+  // Money across agents (a clip's estimate also covers its analysis): final and settled
+  // lines cost exactly what their calls did, lines at their estimate at most that.
+  if (paidMicros < exactMicros || paidMicros > exactMicros + estimatedMicros) {
     problems.push(
-      `paid calls cost $${paidMicros / 1e6}, but final ledger lines $${finalMicros / 1e6} and interrupted ones $${interruptedMicros / 1e6}`,
+      `paid calls cost $${paidMicros / 1e6}, but final and settled ledger lines $${exactMicros / 1e6} and lines at their estimate $${estimatedMicros / 1e6}`,
     );
   }
-  return { problems, unreached };
+  return { problems, unreached, atEstimate };
 }
 
 /** Files without a row, cut-short writes, temp folders and ffmpeg processes left behind. */

@@ -69,6 +69,8 @@ export interface ChaosReport {
   problems: string[];
   /** Interrupted ledger lines whose call never returned paid (killed before or during it). */
   unreachedCalls: number;
+  /** Interrupted lines left at their estimate: no reference of their call was noted. */
+  linesAtEstimate: number;
   durationMs: number;
 }
 
@@ -253,7 +255,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       await sleep(1_000);
     }
     await Promise.all([...workers, web].map((p) => stopProcess(p)));
-    const { problems, unreachedCalls } = await audit();
+    const { problems, unreachedCalls, linesAtEstimate } = await audit();
     const coverage = Object.fromEntries(
       PHASES.map((phase) => [phase, kills.filter((k) => k.phases.includes(phase)).length]),
     ) as Record<Phase, number>;
@@ -264,6 +266,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       coverage,
       problems,
       unreachedCalls,
+      linesAtEstimate,
       durationMs: Date.now() - started,
     };
   } finally {

@@ -1,11 +1,14 @@
+import { randomUUID } from "node:crypto";
 import { appendFileSync, readFileSync } from "node:fs";
-import { ModelCallError, type Provider } from "@adgen/agents";
+import { ModelCallError, type CallOptions, type Provider } from "@adgen/agents";
 
 /*
  * The provider's side of the books: every call that returned (or failed with a charge) is
  * appended to a log file the moment it ends, before the pipeline sees it, so the audit can
  * compare what was paid with what the ledger recorded. A call cut short by a kill never
- * returned and is not counted as paid.
+ * returned and is not counted as paid. Like a Replicate prediction, each call has a
+ * reference, handed to the pipeline as it starts; `settleInterrupted` reads the books
+ * by it, as Replicate's API answers for a prediction's id.
  */
 
 /** Ledger agent names, by the provider model that makes each kind of call. */
@@ -39,6 +42,8 @@ export interface PaidCall {
   pid: number;
   /** When it ended (epoch ms). */
   at: number;
+  /** The reference the pipeline noted when the call started. */
+  ref: string;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -54,27 +59,61 @@ export function withPaidCallLog(base: Provider, logFile: string, latencyMs: numb
     const method = METHODS[model];
     const call = original[method];
     if (!call) throw new Error(`${model} has no ${method}`);
-    const record = (costUsd: number, ok: boolean) =>
+    const record = (ref: string, costUsd: number, ok: boolean) =>
       appendFileSync(
         logFile,
-        `${JSON.stringify({ agent: AGENTS[model], costUsd, ok, pid: process.pid, at: Date.now() } satisfies PaidCall)}\n`,
+        `${JSON.stringify({ agent: AGENTS[model], costUsd, ok, pid: process.pid, at: Date.now(), ref } satisfies PaidCall)}\n`,
       );
     wrapped[model] = {
       ...original,
-      [method]: async (req: unknown) => {
+      [method]: async (req: CallOptions) => {
+        const ref = `chaos:${process.pid}:${randomUUID()}`;
+        await req.onBillable?.(ref);
         if (latencyMs) await sleep(latencyMs);
         try {
           const result = (await call.call(original, req)) as { costUsd: number };
-          record(result.costUsd, true);
+          record(ref, result.costUsd, true);
           return result;
         } catch (error) {
-          if (error instanceof ModelCallError) record(error.details.costUsd, false);
+          if (error instanceof ModelCallError) record(ref, error.details.costUsd, false);
           throw error;
         }
       },
     };
   }
+  wrapped.settleInterrupted = (refs: string[]) => settleFromLog(logFile, refs);
   return wrapped as unknown as Provider;
+}
+
+/** Whether process `pid` is still running. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What the calls behind `refs` were billed, from the books: a call that ended is billed what
+ * it logged; one whose process has died without logging it never returned and never will,
+ * so it was billed nothing; one whose process still runs cannot be priced yet (null).
+ */
+async function settleFromLog(logFile: string, refs: string[]): Promise<number | null> {
+  const calls = readPaidCalls(logFile);
+  let usd = 0;
+  for (const ref of refs) {
+    const paid = calls.find((c) => c.ref === ref);
+    if (paid) {
+      usd += paid.costUsd;
+      continue;
+    }
+    const [kind, pid] = ref.split(":");
+    if (kind !== "chaos" || !pid) return null;
+    if (isRunning(Number(pid))) return null;
+  }
+  return usd;
 }
 
 export function readPaidCalls(logFile: string): PaidCall[] {

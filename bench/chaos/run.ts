@@ -24,7 +24,10 @@ console.log(`\nseed ${report.seed} · ${Math.round(report.durationMs / 1000)} s`
 console.log(`sessions complete: ${complete} of ${report.flows.length}`);
 console.log(`kills: ${report.kills.length}`);
 for (const phase of PHASES) console.log(`  during ${phase.padEnd(8)} ${report.coverage[phase]}`);
-console.log(`interrupted lines whose call never returned paid: ${report.unreachedCalls}`);
+console.log(
+  `interrupted lines whose call never returned paid (settled at $0): ${report.unreachedCalls}`,
+);
+console.log(`interrupted lines left at their estimate: ${report.linesAtEstimate}`);
 if (report.problems.length === 0) {
   console.log(
     "all assertions hold: complete, one asset per unit, one line per paid call, under the cap, no debris",

@@ -6,6 +6,7 @@
  * from before issue 9). Prints one JSON line when ready.
  */
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { THROTTLE_POLICIES } from "@adgen/auth";
 import { createLocalProvider } from "@adgen/provider-local";
 import { createLocalStorage } from "@adgen/storage";
@@ -50,6 +51,9 @@ const services = await createServices(env, {
 });
 if (config.baseline) await installBaseline(services.conn, services.pipeline.events, provider);
 const fanOutLags = measureFanOut(services.pipeline.events);
+// Blocks of the server's event loop delay every socket write that follows them.
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
 const http = await createHttpApp({
   services: services.api,
   remix: "none",
@@ -62,7 +66,12 @@ console.log(JSON.stringify({ ready: port, keepAliveTimeout, headersTimeout }));
 
 process.on("SIGTERM", () => {
   void (async () => {
-    console.log(JSON.stringify({ fanOutLags }));
+    console.log(
+      JSON.stringify({
+        fanOutLags,
+        loopDelayMs: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
+      }),
+    );
     await http.close().catch(() => undefined);
     await services.close().catch(() => undefined);
     process.exit(0);

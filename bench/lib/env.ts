@@ -4,6 +4,8 @@ export const benchEnv = {
   databaseUrl: process.env.DATABASE_URL || undefined,
   /** The whole environment, passed on to child processes. */
   inherited: process.env,
+  /** BENCH_SERVER_PROFILE=<dir>: the bench server writes its CPU profile there. */
+  serverProfileDir: process.env.BENCH_SERVER_PROFILE || undefined,
 };
 
 /** What lib/bench-server.ts is told by its parent. */

@@ -37,6 +37,9 @@ interface Figures {
   p99: number;
   max: number;
   lost: number;
+  /** The server's event-loop delay: a block delays every socket write behind it. */
+  loopP99: number;
+  loopMax: number;
 }
 
 async function measure(database: "PGlite" | "PostgreSQL", baseline: boolean): Promise<Figures> {
@@ -97,7 +100,7 @@ async function measure(database: "PGlite" | "PostgreSQL", baseline: boolean): Pr
     published = Math.max(...seen.map((ids) => Math.max(...ids)));
     const lost = seen.reduce((sum, ids) => sum + (published - ids.size), 0);
     stop.abort();
-    const { fanOutLags } = await server.stop();
+    const { fanOutLags, loopDelayMs } = await server.stop();
     // Round 0 (warm-up) is left out: the lags of the last rounds' events.
     const serverLags = fanOutLags.slice(-latencies.length);
     return {
@@ -108,6 +111,8 @@ async function measure(database: "PGlite" | "PostgreSQL", baseline: boolean): Pr
       p99: percentile(latencies, 99),
       max: Math.max(...latencies),
       lost,
+      loopP99: loopDelayMs?.p99 ?? NaN,
+      loopMax: loopDelayMs?.max ?? NaN,
     };
   } finally {
     stop.abort();
@@ -137,6 +142,7 @@ for (const database of databases) {
     const row =
       `${label}  p50 ${ms(f.p50).padStart(8)}  p99 ${ms(f.p99).padStart(8)}  max ${ms(f.max).padStart(8)}` +
       `  | server's share p50 ${ms(f.serverP50).padStart(8)}  p99 ${ms(f.serverP99).padStart(8)}` +
+      `  | server loop delay p99 ${ms(f.loopP99)} max ${ms(f.loopMax)}` +
       `  | samples ${f.samples}  missed ${f.lost}`;
     console.log(row);
     rows.push(row);

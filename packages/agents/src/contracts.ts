@@ -24,6 +24,19 @@ export class ModelCallError extends Error {
   }
 }
 
+/**
+ * What the pipeline hands every model call besides its input.
+ */
+export interface CallOptions {
+  signal?: AbortSignal;
+  /**
+   * Told of each billable thing the call starts (a Replicate prediction), by a reference
+   * `Provider.settleInterrupted` understands; awaited before the call waits on it, so a
+   * worker killed mid-call leaves on the ledger what is needed to find its real cost.
+   */
+  onBillable?: (ref: string) => Promise<void>;
+}
+
 /*
  * The output schemas live in @adgen/schemas, because the database types the JSON it stores
  * with them and may not depend on this package. They are re-exported here for providers.
@@ -49,29 +62,31 @@ export interface ImageModel {
   readonly id: string;
   /** What one call is expected to cost, checked against the budget before calling (0 when free). */
   estimateCostUsd?(req: { durationSec?: number }): number;
-  generate(req: {
-    prompt: string;
-    negativePrompt: string;
-    viewType: ViewPrompt["viewType"];
-    seed: number;
-    width: number;
-    height: number;
-    signal?: AbortSignal;
-  }): Promise<ModelCall<{ bytes: Buffer; contentType: string; width: number; height: number }>>;
+  generate(
+    req: {
+      prompt: string;
+      negativePrompt: string;
+      viewType: ViewPrompt["viewType"];
+      seed: number;
+      width: number;
+      height: number;
+    } & CallOptions,
+  ): Promise<ModelCall<{ bytes: Buffer; contentType: string; width: number; height: number }>>;
 }
 
 export interface VideoModel {
   readonly id: string;
   /** What one call is expected to cost, checked against the budget before calling (0 when free). */
   estimateCostUsd?(req: { durationSec?: number }): number;
-  animate(req: {
-    image: Buffer;
-    scene: Scene;
-    durationSec: number;
-    fps: number;
-    seed: number;
-    signal?: AbortSignal;
-  }): Promise<
+  animate(
+    req: {
+      image: Buffer;
+      scene: Scene;
+      durationSec: number;
+      fps: number;
+      seed: number;
+    } & CallOptions,
+  ): Promise<
     ModelCall<{
       bytes: Buffer;
       contentType: "video/mp4";
@@ -87,12 +102,13 @@ export interface MusicModel {
   readonly id: string;
   /** What one call is expected to cost, checked against the budget before calling (0 when free). */
   estimateCostUsd?(req: { durationSec?: number }): number;
-  compose(req: {
-    genre: MusicGenre;
-    durationSec: number;
-    seed: number;
-    signal?: AbortSignal;
-  }): Promise<
+  compose(
+    req: {
+      genre: MusicGenre;
+      durationSec: number;
+      seed: number;
+    } & CallOptions,
+  ): Promise<
     ModelCall<{ bytes: Buffer; contentType: "audio/wav" | "audio/mpeg"; durationSec: number }>
   >;
 }
@@ -101,31 +117,33 @@ export interface PromptParserModel {
   readonly id: string;
   /** What one call is expected to cost, checked against the budget before calling (0 when free). */
   estimateCostUsd?(req: { durationSec?: number }): number;
-  parse(req: {
-    productPrompt: string;
-    styleKeywords: string[];
-    numViews: number;
-    signal?: AbortSignal;
-  }): Promise<ModelCall<ParsedPrompt>>;
+  parse(
+    req: {
+      productPrompt: string;
+      styleKeywords: string[];
+      numViews: number;
+    } & CallOptions,
+  ): Promise<ModelCall<ParsedPrompt>>;
 }
 
 export interface ScenePlannerModel {
   readonly id: string;
   /** What one call is expected to cost, checked against the budget before calling (0 when free). */
   estimateCostUsd?(req: { durationSec?: number }): number;
-  plan(req: {
-    videoPrompt: string;
-    productDescription: string;
-    images: { imageId: string; viewType: string }[];
-    signal?: AbortSignal;
-  }): Promise<ModelCall<Scene[]>>;
+  plan(
+    req: {
+      videoPrompt: string;
+      productDescription: string;
+      images: { imageId: string; viewType: string }[];
+    } & CallOptions,
+  ): Promise<ModelCall<Scene[]>>;
 }
 
 export interface VideoAnalystModel {
   readonly id: string;
   /** What one call is expected to cost, checked against the budget before calling (0 when free). */
   estimateCostUsd?(req: { durationSec?: number }): number;
-  analyse(req: { video: Buffer; signal?: AbortSignal }): Promise<ModelCall<ClipAnalysis>>;
+  analyse(req: { video: Buffer } & CallOptions): Promise<ModelCall<ClipAnalysis>>;
 }
 
 /** A provider supplies one implementation of every model the agents use. */
@@ -137,4 +155,10 @@ export interface Provider {
   videoModel: VideoModel;
   videoAnalyst: VideoAnalystModel;
   musicModel: MusicModel;
+  /**
+   * What the billable things behind `refs` (all started by one call whose worker died) were
+   * billed, in USD, stopping any still running; null when that cannot be known yet (asked
+   * again later). Without it, an interrupted call stays charged at its estimate.
+   */
+  settleInterrupted?(refs: string[]): Promise<number | null>;
 }

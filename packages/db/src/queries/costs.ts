@@ -228,12 +228,13 @@ async function insertCostLineIn(
 }
 
 export const INTERRUPTED =
-  "Interrupted: its worker stopped during the call; charged at its estimate.";
+  "Interrupted: its worker stopped during the call; charged at its estimate until its provider says what it billed.";
 
 /**
  * Turns the pending lines of dead attempts into `interrupted` lines charged at their
  * estimate: the call may have been paid (a kill just after it returned), so its money is
- * spent, not given back. Returns what they charge.
+ * spent, not given back, until `settleInterruptedLine` puts what the provider billed in its
+ * place. Returns what they charge.
  */
 async function interruptPendingIn(tx: Tx, attemptIds: string[]): Promise<number> {
   if (attemptIds.length === 0) return 0;
@@ -250,6 +251,99 @@ async function interruptPendingIn(tx: Tx, attemptIds: string[]): Promise<number>
     )
     .returning({ costMicros: generationCosts.costMicros });
   return rows.reduce((sum, r) => sum + r.costMicros, 0);
+}
+
+export const INTERRUPTED_SETTLED =
+  "Interrupted: its worker stopped during the call; charged what the provider billed for it.";
+
+/**
+ * Notes on a call's line a billable thing the call started (`CallOptions.onBillable`). The
+ * line is the attempt's pending one for the call, or, if the attempt was already taken for
+ * dead, its unsettled interrupted one; a line already final needs none.
+ */
+export async function addBillingRef(
+  db: Database,
+  attempt: Pick<AttemptRef, "sessionId" | "attemptId">,
+  line: Pick<PendingCostLine, "agent" | "workKey">,
+  ref: string,
+): Promise<void> {
+  await db
+    .update(generationCosts)
+    .set({ billingRefs: sql`${generationCosts.billingRefs} || jsonb_build_array(${ref}::text)` })
+    .where(
+      and(
+        eq(generationCosts.sessionId, attempt.sessionId),
+        eq(generationCosts.attemptId, attempt.attemptId),
+        eq(generationCosts.agent, line.agent),
+        line.workKey
+          ? eq(generationCosts.workKey, line.workKey)
+          : sql`${generationCosts.workKey} is null`,
+        or(
+          eq(generationCosts.status, "pending"),
+          and(eq(generationCosts.status, "interrupted"), sql`${generationCosts.settledAt} is null`),
+        ),
+      ),
+    );
+}
+
+/**
+ * Interrupted lines still charged at their estimate whose provider can be asked what they
+ * really cost (they hold billing references); for one session, or every session. A line
+ * older than a day is left at its estimate.
+ */
+export function listUnsettledInterrupted(db: Database, sessionId?: string, limit = 100) {
+  return db
+    .select({
+      id: generationCosts.id,
+      sessionId: generationCosts.sessionId,
+      billingRefs: generationCosts.billingRefs,
+    })
+    .from(generationCosts)
+    .where(
+      and(
+        sessionId ? eq(generationCosts.sessionId, sessionId) : undefined,
+        eq(generationCosts.status, "interrupted"),
+        sql`${generationCosts.settledAt} is null`,
+        sql`jsonb_array_length(${generationCosts.billingRefs}) > 0`,
+        sql`${generationCosts.createdAt} > now() - interval '1 day'`,
+      ),
+    )
+    .orderBy(asc(generationCosts.createdAt))
+    .limit(limit);
+}
+
+/**
+ * Replaces an interrupted line's estimate with what its provider billed, and the session's
+ * total with it; once only. Returns the change to the total (negative when the estimate was
+ * more), or null when the line was already settled or is gone.
+ */
+export async function settleInterruptedLine(
+  db: Database,
+  line: { id: string; sessionId: string },
+  billedMicros: number,
+): Promise<number | null> {
+  return db.transaction(async (tx) => {
+    if (!(await lockSession(tx, line.sessionId))) return null;
+    const [row] = await tx
+      .select({ costMicros: generationCosts.costMicros })
+      .from(generationCosts)
+      .where(
+        and(
+          eq(generationCosts.id, line.id),
+          eq(generationCosts.status, "interrupted"),
+          sql`${generationCosts.settledAt} is null`,
+        ),
+      )
+      .for("update");
+    if (!row) return null;
+    await tx
+      .update(generationCosts)
+      .set({ costMicros: billedMicros, settledAt: sql`now()`, error: INTERRUPTED_SETTLED })
+      .where(eq(generationCosts.id, line.id));
+    const change = billedMicros - row.costMicros;
+    await settleSession(tx, line.sessionId, change, 0);
+    return change;
+  });
 }
 
 /**

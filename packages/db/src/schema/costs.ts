@@ -4,6 +4,7 @@ import {
   boolean,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   text,
@@ -38,15 +39,23 @@ export const generationCosts = pgTable(
     /**
      * `pending` while its call runs (written before the call, so a kill cannot lose a paid
      * call), then `charged`, `failed`, `not_kept` (paid, output thrown away) or `interrupted`
-     * (its attempt died mid-call: charged at its estimate).
+     * (its attempt died mid-call: charged at its estimate until settled).
      */
     status: costStatusEnum().notNull().default("charged"),
     /** The attempt that made the call; finds its pending line. */
     attemptId: uuid(),
-    /** What was reserved for the call: an interrupted line is charged this much. */
+    /** What was reserved for the call: an unsettled interrupted line is charged this much. */
     estimateMicros: bigint({ mode: "number" }).notNull().default(0),
-    /** A Replicate prediction's id, so an interrupted call's real cost can be looked up. */
-    predictionId: text(),
+    /**
+     * What the provider billed the call for (Replicate predictions), written as each starts:
+     * with it, an interrupted line is settled at what was really billed.
+     */
+    billingRefs: jsonb()
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /** When an interrupted line's real cost replaced its estimate. */
+    settledAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -40,8 +40,8 @@ async function musicOnce(
   const stage = attempt.flow.running;
   const line = { sessionId: session.id, stage, agent: "music", model: model.id, workKey };
   const reserved = callMicros(model, music.durationSec);
-  const call = await paidCall(deps.db, attempt, line, reserved, (signal) =>
-    model.compose({ ...music, seed: session.consistencySeed ?? 0, signal }),
+  const call = await paidCall(deps, attempt, line, reserved, (options) =>
+    model.compose({ ...music, seed: session.consistencySeed ?? 0, ...options }),
   );
   const { bytes, contentType } = call.output;
   await commitUnit(deps, attempt, {

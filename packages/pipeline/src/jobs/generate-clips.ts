@@ -20,6 +20,7 @@ import {
   markRecorded,
   paidCall,
   recordFailedCall,
+  billingRecorder,
   openCall,
   recordUnkept,
   reserve,
@@ -55,12 +56,12 @@ async function planScenesOnce(
     workKey: `plan:${runId}`,
   };
   const reserved = callMicros(model);
-  const call = await paidCall(deps.db, attempt, line, reserved, async (signal) => {
+  const call = await paidCall(deps, attempt, line, reserved, async (options) => {
     const answer = await model.plan({
       videoPrompt: request.videoPrompt,
       productDescription: stored.parsedPrompt?.productDescription ?? session.productPrompt ?? "",
       images: images.map((i) => ({ imageId: i.id, viewType: i.viewType ?? "front" })),
-      signal,
+      ...options,
     });
     return { ...answer, output: z.array(sceneSchema).parse(answer.output) };
   });
@@ -98,6 +99,13 @@ export async function runClipJob(deps: PipelineDeps, job: JobAttempt) {
     const analyst = deps.provider.videoAnalyst;
     const duration = request.clipDuration;
     const reserved = callMicros(video, duration) + callMicros(analyst, duration);
+    const clipLine = (imageId: string) => ({
+      sessionId,
+      stage,
+      agent: "video_generator",
+      model: video.id,
+      workKey: workKey(imageId),
+    });
 
     const summary = await runUnitBatch<AssetRow, RenderedClip>(
       images,
@@ -114,6 +122,7 @@ export async function runClipJob(deps: PipelineDeps, job: JobAttempt) {
           fps: FPS,
           seed,
           signal: attempt.signal,
+          onBillable: billingRecorder(deps.db, attempt, clipLine(image.id)),
         });
         let analysis: ModelCall<ClipAnalysis> | null = null;
         const analystLine = {
@@ -129,6 +138,7 @@ export async function runClipJob(deps: PipelineDeps, job: JobAttempt) {
           const answer = await analyst.analyse({
             video: clip.output.bytes,
             signal: attempt.signal,
+            onBillable: billingRecorder(deps.db, attempt, analystLine),
           });
           analysis = { ...answer, output: clipAnalysisSchema.parse(answer.output) };
           // Trust the file, not the model's word: probe what was actually made.
@@ -142,9 +152,7 @@ export async function runClipJob(deps: PipelineDeps, job: JobAttempt) {
           // The clip was rendered and paid, and so was the analysis if it answered: each call
           // gets its own line though the unit failed.
           const why = "Not kept: a later step of its clip failed.";
-          const key = workKey(image.id);
-          const clipLine = { sessionId, stage, agent: "video_generator", model: video.id };
-          await recordUnkept(deps.db, attempt, { ...clipLine, workKey: key }, reserved, clip, why);
+          await recordUnkept(deps.db, attempt, clipLine(image.id), reserved, clip, why);
           if (analysis) await recordUnkept(deps.db, attempt, analystLine, 0, analysis, why);
           else await recordFailedCall(deps.db, attempt, analystLine, 0, error);
           markRecorded(error);
@@ -153,14 +161,7 @@ export async function runClipJob(deps: PipelineDeps, job: JobAttempt) {
       },
       {
         isDone: async (image) => done.has(workKey(image.id)),
-        beforeCall: async (image) =>
-          reserve(deps.db, attempt, reserved, {
-            sessionId,
-            stage,
-            agent: "video_generator",
-            model: video.id,
-            workKey: workKey(image.id),
-          }),
+        beforeCall: async (image) => reserve(deps, attempt, reserved, clipLine(image.id)),
         onSuccess: async (image, _index, { clip, analysis, info }) => {
           const scene = byImage.get(image.id);
           if (!scene) throw new Error(`No scene was planned for image ${image.id}.`);

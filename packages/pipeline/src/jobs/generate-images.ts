@@ -3,6 +3,7 @@ import { findSessionById, listDoneWorkKeys, parsePlan, type SessionRow } from "@
 import { parsedPromptSchema } from "@adgen/schemas";
 import type { PipelineDeps } from "../deps";
 import {
+  billingRecorder,
   callMicros,
   commitPlan,
   commitUnit,
@@ -42,12 +43,12 @@ async function parsePromptOnce(
     workKey: `parse:${runId}`,
   };
   const reserved = callMicros(model);
-  const call = await paidCall(deps.db, attempt, line, reserved, async (signal) => {
+  const call = await paidCall(deps, attempt, line, reserved, async (options) => {
     const answer = await model.parse({
       productPrompt: request.productPrompt,
       styleKeywords: request.styleKeywords,
       numViews: request.numImages,
-      signal,
+      ...options,
     });
     // A model's answer is checked like any input; a malformed one is a failed call.
     return { ...answer, output: parsedPromptSchema.parse(answer.output) };
@@ -94,7 +95,7 @@ export async function runImageJob(deps: PipelineDeps, job: JobAttempt) {
     const summary = await runUnitBatch<ViewPrompt, Awaited<ReturnType<typeof model.generate>>>(
       views,
       deps.callConcurrency,
-      (view) =>
+      (view, index) =>
         model.generate({
           prompt: view.prompt,
           negativePrompt: view.negativePrompt,
@@ -103,10 +104,11 @@ export async function runImageJob(deps: PipelineDeps, job: JobAttempt) {
           width: IMAGE_SIZE,
           height: IMAGE_SIZE,
           signal: attempt.signal,
+          onBillable: billingRecorder(deps.db, attempt, line(index)),
         }),
       {
         isDone: async (_view, index) => done.has(workKey(index)),
-        beforeCall: async (_view, index) => reserve(deps.db, attempt, reserved, line(index)),
+        beforeCall: async (_view, index) => reserve(deps, attempt, reserved, line(index)),
         onSuccess: async (view, index, call) => {
           const { bytes, contentType } = call.output;
           await commitUnit(deps, attempt, {

@@ -45,7 +45,7 @@ export async function failRun(
   if (run.attemptId) {
     await endAttempt(deps.db, { ...run, attemptId: run.attemptId, failed: true });
   }
-  await reclaimDeadReservations(deps.db, run.sessionId, run.heartbeatSeconds);
+  await reclaimDeadReservations(deps, run.sessionId, run.heartbeatSeconds);
   await deps.events.publish(run.sessionId, {
     stage: "failed",
     progress: 100,
@@ -105,7 +105,7 @@ export async function runAttempt(
   const lease = keepAttemptAlive(deps, attempt);
   let failed = false;
   try {
-    await reclaimDeadReservations(deps.db, sessionId, job.heartbeatSeconds, attemptId);
+    await reclaimDeadReservations(deps, sessionId, job.heartbeatSeconds, attemptId);
     const progress = createProgressReporter(deps, sessionId, flow.running, attempt.signal);
     try {
       const outcome = await work(session, progress, attempt);
@@ -114,7 +114,7 @@ export async function runAttempt(
       const run = { ...claim, from: flow.running, to: flow.done, lastGood: true };
       if (!(await moveRunStage(deps.db, run, outcome.patch))) return;
       await endAttempt(deps.db, { sessionId, attemptId, failed });
-      await reclaimDeadReservations(deps.db, sessionId, job.heartbeatSeconds);
+      await reclaimDeadReservations(deps, sessionId, job.heartbeatSeconds);
       await deps.events.publish(sessionId, {
         stage: flow.done,
         progress: 100,

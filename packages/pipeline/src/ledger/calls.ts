@@ -1,5 +1,6 @@
-import { ModelCallError, type ModelCall } from "@adgen/agents";
+import { ModelCallError, type CallOptions, type ModelCall } from "@adgen/agents";
 import {
+  addBillingRef,
   findSessionById,
   openCostLine,
   recordCostLine,
@@ -9,14 +10,19 @@ import {
   type Database,
 } from "@adgen/db";
 import { microsToUsd, usdToMicros, type Stage } from "@adgen/schemas";
+import type { PipelineDeps } from "../deps";
 import { BudgetExceededError } from "../errors";
 import type { RunningAttempt } from "../step-types";
 import { userFacingError } from "../user-facing-error";
+import { settleInterruptedCalls } from "./settle-interrupted";
 
 /*
  * Money for single calls: reserve before a paid call, then charge it or release the
  * reservation, and record failed calls too (index.ts says what the ledger is).
  */
+
+/** What the ledger's calls need: the database, and the provider for settling interrupted calls. */
+export type LedgerDeps = Pick<PipelineDeps, "db" | "provider">;
 
 /** Who made a model call, for its cost line. */
 export interface CallLine {
@@ -90,17 +96,18 @@ export function successLine(
  * running counts as spent; what dead attempts held is taken back before refusing.
  */
 export async function reserve(
-  db: Database,
+  deps: LedgerDeps,
   attempt: Spender & { heartbeatSeconds: number },
   micros: number,
   /** The call's line, written `pending` with the reservation (see `paidCall`). */
   line?: CallLine,
 ): Promise<void> {
+  const { db } = deps;
   if (attempt.signal.aborted) throw new RunLostError();
   let answer = await reserveSessionBudget(db, attempt, micros, line);
   if (answer === "over_budget") {
     const { sessionId, heartbeatSeconds, attemptId } = attempt;
-    await reclaimDeadReservations(db, sessionId, heartbeatSeconds, attemptId);
+    await reclaimDeadReservations(deps, sessionId, heartbeatSeconds, attemptId);
     answer = await reserveSessionBudget(db, attempt, micros, line);
   }
   if (answer === "reserved") return;
@@ -136,15 +143,16 @@ export async function assertWithinBudget(db: Database, sessionId: string, micros
  * a live one is taken for dead only after missing two beats in a row; pg-boss starts a job
  * again only after a whole heartbeat of silence, so a killed attempt is past its lease by
  * the time the new attempt ends its run, which sweeps again. `self`, the caller, is never
- * taken for dead.
+ * taken for dead. Their calls cut short are then settled at what the provider billed.
  */
 export async function reclaimDeadReservations(
-  db: Database,
+  deps: LedgerDeps,
   sessionId: string,
   heartbeatSeconds: number,
   self?: string,
 ) {
-  await releaseDeadAttempts(db, sessionId, (heartbeatSeconds * 3) / 4, self);
+  await releaseDeadAttempts(deps.db, sessionId, (heartbeatSeconds * 3) / 4, self);
+  await settleInterruptedCalls(deps, sessionId);
 }
 
 /**
@@ -194,24 +202,46 @@ export async function openCall(db: Database, attempt: Spender, line: CallLine) {
 }
 
 /**
+ * The `onBillable` of a call on `line`: what the provider starts is noted on the call's
+ * line, so that if this worker dies the next attempt can settle the line at its real cost.
+ * A note that cannot be written leaves the line at its estimate; the call goes on.
+ */
+export function billingRecorder(
+  db: Database,
+  attempt: Pick<Spender, "sessionId" | "attemptId">,
+  line: Pick<CallLine, "agent" | "workKey">,
+): NonNullable<CallOptions["onBillable"]> {
+  return async (ref) => {
+    await addBillingRef(db, attempt, line, ref).catch((error: unknown) => {
+      console.error(`[ledger] could not note a billing reference for ${line.workKey}:`, error);
+    });
+  };
+}
+
+/**
  * One model call under the spending cap: its estimate is reserved first, with the call's
  * line written `pending`, so a worker killed after the call returned still leaves the call
- * on the ledger (the next attempt charges it, `interrupted`, at its estimate); the charge or
- * failure later turns that same line into the final one. A failure is recorded. The call gets the attempt's signal, so a lost attempt cancels what it can. The
- * caller charges the success, alone (`commitPlan`) or with its asset (`commitUnit`).
+ * on the ledger (the next attempt charges it, `interrupted`, at its estimate, then at what
+ * the provider says it billed); the charge or failure later turns that same line into the
+ * final one. A failure is recorded. The call gets the attempt's signal, so a lost attempt
+ * cancels what it can, and a billing recorder. The caller charges the success, alone
+ * (`commitPlan`) or with its asset (`commitUnit`).
  */
 export async function paidCall<T>(
-  db: Database,
+  deps: LedgerDeps,
   attempt: Spender & { heartbeatSeconds: number },
   line: CallLine,
   reservedMicros: number,
-  call: (signal: AbortSignal) => Promise<ModelCall<T>>,
+  call: (options: Required<CallOptions>) => Promise<ModelCall<T>>,
 ): Promise<ModelCall<T>> {
-  await reserve(db, attempt, reservedMicros, line);
+  await reserve(deps, attempt, reservedMicros, line);
   try {
-    return await call(attempt.signal);
+    return await call({
+      signal: attempt.signal,
+      onBillable: billingRecorder(deps.db, attempt, line),
+    });
   } catch (error) {
-    await recordFailedCall(db, attempt, line, reservedMicros, error);
+    await recordFailedCall(deps.db, attempt, line, reservedMicros, error);
     throw error;
   }
 }

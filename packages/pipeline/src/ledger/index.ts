@@ -9,6 +9,7 @@
  */
 export {
   assertWithinBudget,
+  billingRecorder,
   callMicros,
   markRecorded,
   openCall,
@@ -20,7 +21,9 @@ export {
   RunLostError,
   type Billed,
   type CallLine,
+  type LedgerDeps,
   type Spender,
 } from "./calls";
+export { settleInterruptedCalls } from "./settle-interrupted";
 export { commitPlan } from "./commit-plan";
 export { commitUnit, type Unit } from "./commit-unit";

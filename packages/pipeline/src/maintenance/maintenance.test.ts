@@ -1,5 +1,6 @@
 import { utimes } from "node:fs/promises";
 import { listSessionAssets } from "@adgen/db";
+import { createLocalProvider } from "@adgen/provider-local";
 import { assetKey, sessionPrefix } from "@adgen/storage";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { makeImages } from "../test/flow";
@@ -67,7 +68,10 @@ describe("maintenance", () => {
     // A graceful stop waits for the attempt still in flight: whatever it stored after the
     // delete has no row, and the sweep removes it.
     await h.pipeline.stop();
-    await runMaintenance({ db: h.testDb.conn.db, storage: h.storage }, { orphanGraceMs: 0 });
+    await runMaintenance(
+      { db: h.testDb.conn.db, storage: h.storage, provider: createLocalProvider() },
+      { orphanGraceMs: 0 },
+    );
     expect(await keysOf(session.id)).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
+import type { Provider } from "@adgen/agents";
 import { deleteExpiredThrottleRows, pruneSessionEvents, type Database } from "@adgen/db";
 import { sweepDeadWorkDirs } from "@adgen/media";
 import type { Storage } from "@adgen/storage";
+import { settleInterruptedCalls } from "../ledger/settle-interrupted";
 import { deleteOrphanObjects } from "./orphan-objects";
 
 export interface MaintenanceOptions {
@@ -21,12 +23,13 @@ export const MAINTENANCE_DEFAULTS = {
 
 export type MaintenanceReport = Awaited<ReturnType<typeof runMaintenance>>;
 
-type Deps = { db: Database; storage: Storage };
+type Deps = { db: Database; storage: Storage; provider: Provider };
 
 /**
  * One clean-up pass over what crashes and time leave behind: temp folders (and ffmpeg
  * children) of dead processes on this machine, stored files without a row, writes cut
- * short, old progress events and expired log-in throttle rows. Every part is idempotent
+ * short, old progress events and expired log-in throttle rows; and calls cut short whose
+ * provider could not yet say what it billed (a prediction still stopping). Every part is idempotent
  * and safe to run from several processes at once; a part that fails is logged and the
  * others still run.
  */
@@ -57,6 +60,7 @@ export async function runMaintenance(deps: Deps, options: MaintenanceOptions = {
       () => pruneSessionEvents(deps.db, new Date(now - settings.eventRetentionMs)),
       0,
     ),
+    settledCalls: await part("settling calls", () => settleInterruptedCalls(deps), 0),
     throttleRows: await part(
       "throttle pruning",
       () => deleteExpiredThrottleRows(deps.db, new Date(now)),

@@ -1,5 +1,3 @@
-import type { Database } from "@adgen/db";
-import type { Storage } from "@adgen/storage";
 import { maintenanceSettingsFromEnv } from "./env";
 import {
   MAINTENANCE_DEFAULTS,
@@ -21,7 +19,7 @@ export interface MaintenanceHandle {
  * machine that has them.
  */
 export function startMaintenance(
-  deps: { db: Database; storage: Storage },
+  deps: Parameters<typeof runMaintenance>[0],
   options: MaintenanceOptions = {},
 ): MaintenanceHandle {
   // Code's options win over the environment's, which win over the defaults.

@@ -1,6 +1,6 @@
 import type { Provider } from "@adgen/agents";
 
-type ModelName = Exclude<keyof Provider, "name">;
+type ModelName = Exclude<keyof Provider, "name" | "settleInterrupted">;
 
 /**
  * The provider with some of one model's members replaced (a gate, a fault, a price); the

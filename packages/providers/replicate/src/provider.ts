@@ -8,6 +8,7 @@ import { createReplicateScenePlanner } from "./agents/scene-planner";
 import { createReplicateVideoModel } from "./agents/video-model";
 import { createBackoffFetch, type BackoffOptions } from "./client/backoff-fetch";
 import type { ReplicateContext } from "./client/call-model";
+import { settleInterrupted } from "./client/settle-interrupted";
 import { readReplicateConfig, type ReplicateConfig } from "./env";
 
 export interface ReplicateProviderOptions {
@@ -46,5 +47,6 @@ export function createReplicateProvider(options: ReplicateProviderOptions = {}):
     videoModel: createReplicateVideoModel(ctx),
     videoAnalyst: createLocalProvider().videoAnalyst,
     musicModel: createReplicateMusicModel(ctx),
+    settleInterrupted: (refs) => settleInterrupted(ctx, refs),
   };
 }

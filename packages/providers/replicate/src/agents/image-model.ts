@@ -43,6 +43,7 @@ export function createReplicateImageModel(ctx: ReplicateContext): ImageModel {
       role: useEdit ? "image_edit" : "image",
       label: "image model",
       signal: req.signal,
+      onBillable: req.onBillable,
       choices: useEdit ? editChoices : textChoices,
       input: (choice) =>
         imageInput(choice.family, {

@@ -1,4 +1,4 @@
-import { ModelCallError, type ModelCall } from "@adgen/agents";
+import { ModelCallError, type CallOptions, type ModelCall } from "@adgen/agents";
 import type { z } from "zod";
 import { callModel, type ReplicateContext } from "../client/call-model";
 import { estimateUsd } from "../client/cost";
@@ -44,13 +44,14 @@ export const UNREADABLE_REPLY =
  */
 export async function askForJson<T>(
   ctx: ReplicateContext,
-  req: { system: string; prompt: string; schema: z.ZodType<T>; signal?: AbortSignal },
+  req: { system: string; prompt: string; schema: z.ZodType<T> } & CallOptions,
 ): Promise<ModelCall<T>> {
   const ask = (prompt: string) =>
     callModel<Checked<T>>(ctx, {
       role: "llm",
       label: "language model",
       signal: req.signal,
+      onBillable: req.onBillable,
       input: (choice) => textInput(choice.family, { system: req.system, prompt }),
       produces: () => ({}),
       finish: async (prediction) => check(outputText(prediction.output), req.schema),

@@ -33,6 +33,7 @@ export function createReplicateMusicModel(ctx: ReplicateContext): MusicModel {
         role: "music",
         label: "music model",
         signal: req.signal,
+        onBillable: req.onBillable,
         input: (choice) =>
           musicInput(choice.family, {
             prompt: GENRE_PROMPTS[req.genre],

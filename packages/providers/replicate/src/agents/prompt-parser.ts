@@ -55,6 +55,7 @@ export function createReplicatePromptParser(ctx: ReplicateContext): PromptParser
           `Number of views: ${req.numViews}`,
         schema: answerSchema(req.numViews),
         signal: req.signal,
+        onBillable: req.onBillable,
       });
       // The same zod schema as the local provider's output, seed included.
       const output = parsedPromptSchema.parse({

@@ -36,6 +36,7 @@ export function createReplicateScenePlanner(ctx: ReplicateContext): ScenePlanner
           `Images (imageId: viewType):\n${images}`,
         schema: answerSchema(req.images.map((i) => i.imageId)),
         signal: req.signal,
+        onBillable: req.onBillable,
       });
       const order = new Map(req.images.map((i, index) => [i.imageId, index]));
       const scenes = [...call.output.scenes].sort(

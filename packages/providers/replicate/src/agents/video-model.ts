@@ -38,6 +38,7 @@ export function createReplicateVideoModel(ctx: ReplicateContext): VideoModel {
         role: "video",
         label: "video model",
         signal: req.signal,
+        onBillable: req.onBillable,
         input: (choice) =>
           videoInput(choice.family, {
             prompt: scenePrompt(req.scene),

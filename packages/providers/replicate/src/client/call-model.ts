@@ -2,6 +2,7 @@ import { ModelCallError, type ModelCall } from "@adgen/agents";
 import type Replicate from "replicate";
 import type { ReplicateConfig, RoleConfig } from "../env";
 import { familyOf, parseModelRef, type Family, type Price, type Role } from "../models";
+import { billingRef } from "./billing-ref";
 import { billedUsd } from "./cost";
 import { isNsfwRefusal, plainReason, PredictionFailedError, worthRetrying } from "./failure";
 import {
@@ -46,6 +47,8 @@ export interface CallSpec<T> {
   /** Turns a succeeded prediction into our output (download, parse); throws when unusable. */
   finish: (prediction: Prediction, choice: ModelChoice) => Promise<T>;
   signal?: AbortSignal;
+  /** Told of every prediction this unit starts (see `billingRef`). */
+  onBillable?: (ref: string) => Promise<void>;
   /** Models to use instead of the role's (e.g. a hero image was not available). */
   choices?: ModelChoice[];
 }
@@ -76,6 +79,9 @@ export async function callModel<T>(
           waitSeconds: ctx.config.waitSeconds,
           poll: ctx.config.poll,
           signal: spec.signal,
+          onCreated: async (prediction) => {
+            await spec.onBillable?.(billingRef(choice, prediction, spec.produces(choice)));
+          },
         });
         // Billed as soon as it ends, so an unusable output still counts.
         costUsd += billedUsd(choice.price, prediction, spec.produces(choice));

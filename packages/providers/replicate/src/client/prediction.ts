@@ -41,6 +41,8 @@ export interface RunOptions {
   waitSeconds: number;
   poll: { intervalMs: number; maxIntervalMs: number };
   signal?: AbortSignal;
+  /** Told of the prediction as soon as it exists (it is billed from then on). */
+  onCreated?: (prediction: Prediction) => Promise<void>;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -74,6 +76,7 @@ export async function runPrediction(
     input,
     ...(options.waitSeconds > 0 ? { wait: options.waitSeconds } : {}),
   })) as Prediction;
+  await options.onCreated?.(prediction);
   let interval = options.poll.intervalMs;
   while (!isTerminal(prediction)) {
     if (options.signal?.aborted) {

@@ -1,0 +1,1 @@
+ALTER TABLE "generation_costs" DROP COLUMN "prediction_id";
