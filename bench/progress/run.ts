@@ -7,6 +7,7 @@
  *   pnpm --filter @adgen/bench run progress [-- --rounds 3 --only current]
  */
 import { setMaxListeners } from "node:events";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { createAdgenClient, type AdgenClient } from "@adgen/sdk";
 import { createTestDatabase } from "@adgen/db/testing";
@@ -40,6 +41,8 @@ interface Figures {
   /** The server's event-loop delay: a block delays every socket write behind it. */
   loopP99: number;
   loopMax: number;
+  /** The same for this process, where the 200 subscriptions receive and decode. */
+  clientLoopP99: number;
 }
 
 async function measure(database: "PGlite" | "PostgreSQL", baseline: boolean): Promise<Figures> {
@@ -82,8 +85,11 @@ async function measure(database: "PGlite" | "PostgreSQL", baseline: boolean): Pr
 
     // Round 0 warms up (sockets, subscriptions, pool threads); the rest are measured.
     let published = 0;
+    // This process decodes every subscriber's copy of every event: its own delays count too.
+    const clientLoop = monitorEventLoopDelay({ resolution: 5 });
     for (let round = 0; round <= ROUNDS; round++) {
       measuring = round > 0;
+      if (round === 1) clientLoop.enable();
       await owner.trpc.generation.generateImages.mutate({
         sessionId,
         productPrompt: "Matte black aluminium water bottle with a bamboo lid",
@@ -97,6 +103,7 @@ async function measure(database: "PGlite" | "PostgreSQL", baseline: boolean): Pr
       const session = await owner.trpc.sessions.get.query({ sessionId });
       if (session.stage !== "image_selection") throw new Error(`round ${round}: ${session.stage}`);
     }
+    clientLoop.disable();
     published = Math.max(...seen.map((ids) => Math.max(...ids)));
     const lost = seen.reduce((sum, ids) => sum + (published - ids.size), 0);
     stop.abort();
@@ -111,6 +118,7 @@ async function measure(database: "PGlite" | "PostgreSQL", baseline: boolean): Pr
       p99: percentile(latencies, 99),
       max: Math.max(...latencies),
       lost,
+      clientLoopP99: clientLoop.percentile(99) / 1e6,
       loopP99: loopDelayMs?.p99 ?? NaN,
       loopMax: loopDelayMs?.max ?? NaN,
     };
@@ -142,7 +150,7 @@ for (const database of databases) {
     const row =
       `${label}  p50 ${ms(f.p50).padStart(8)}  p99 ${ms(f.p99).padStart(8)}  max ${ms(f.max).padStart(8)}` +
       `  | server's share p50 ${ms(f.serverP50).padStart(8)}  p99 ${ms(f.serverP99).padStart(8)}` +
-      `  | server loop delay p99 ${ms(f.loopP99)} max ${ms(f.loopMax)}` +
+      `  | loop delay p99: server ${ms(f.loopP99)} (max ${ms(f.loopMax)}), clients ${ms(f.clientLoopP99)}` +
       `  | samples ${f.samples}  missed ${f.lost}`;
     console.log(row);
     rows.push(row);
