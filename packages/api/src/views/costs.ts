@@ -22,7 +22,8 @@ export function summariseCosts(session: SessionRow, lines: CostRow[]) {
       error: line.error,
       /**
        * pending (call running), charged, failed, not_kept (paid, output thrown away) or
-       * interrupted (its worker died mid-call; charged at its estimate). Every status but
+       * interrupted (its worker died mid-call; charged at its estimate until its provider
+       * says what it billed, then at that). Every status but
        * pending counts in the totals, so the per-stage sums add up to `total`.
        */
       status: line.status,
