@@ -30,13 +30,18 @@ export async function composeAd(
   input: ComposeInput,
   options: ComposeOptions = {},
 ): Promise<ComposeResult> {
-  const { signal } = options;
+  const { signal, musicReady } = options;
+  // Awaited once the clips are checked; a rejection before then is not an unhandled one.
+  musicReady?.catch(() => undefined);
   const progress = createComposeProgress(options.onProgress);
   const parsed = checkComposeInput(input);
   const partial = `${parsed.outputFile}.partial`;
   try {
     await withTempDir(async (dir) => {
-      const { plan, command } = await prepareComposition(parsed, dir, progress, signal);
+      const { plan, command } = await prepareComposition(parsed, dir, progress, {
+        signal,
+        musicReady,
+      });
       progress.encoding();
       await runFfmpeg({
         ...command,

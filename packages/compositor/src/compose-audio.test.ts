@@ -128,3 +128,31 @@ describe.each(beds)("music: %s", (_label, makeBed) => {
     expect(samples.length / 2 / 48_000).toBeGreaterThan(durationSec - 1 / 30);
   });
 });
+
+describe("music still being made as the composition starts (musicReady)", () => {
+  it("waits for it, and writes the same bytes as with the music ready", async () => {
+    const ready = path.join(dir, "ready.wav");
+    await writeFile(ready, peakyBed(durationSec + 1));
+    const readyOutput = path.join(dir, "ready.mp4");
+    await composeAd({ ...base, musicFile: ready, outputFile: readyOutput });
+
+    // Not there when composeAd starts: written once the clips were checked.
+    const late = path.join(dir, "late.wav");
+    const musicReady = new Promise<void>((resolve) => setTimeout(resolve, 50)).then(() =>
+      writeFile(late, peakyBed(durationSec + 1)),
+    );
+    const lateOutput = path.join(dir, "late.mp4");
+    await composeAd({ ...base, musicFile: late, outputFile: lateOutput }, { musicReady });
+    expect((await readFile(lateOutput)).equals(await readFile(readyOutput))).toBe(true);
+  });
+
+  it("fails with the music's own error when it cannot be made", async () => {
+    const failure = new Error("the music model is down");
+    const musicReady = Promise.reject(failure);
+    const outputFile = path.join(dir, "no-music.mp4");
+    const missing = path.join(dir, "never-written.wav");
+    await expect(
+      composeAd({ ...base, musicFile: missing, outputFile }, { musicReady }),
+    ).rejects.toBe(failure);
+  });
+});

@@ -56,6 +56,12 @@ export interface ComposeProgress {
 export interface ComposeOptions {
   onProgress?: (progress: ComposeProgress) => void;
   signal?: AbortSignal;
+  /**
+   * When the music is still being made as the composition starts: settles once `musicFile`
+   * is written. The clips are checked and the text rendered meanwhile, the music read once
+   * it is there; a rejection fails the composition with its error.
+   */
+  musicReady?: Promise<unknown>;
 }
 
 /** What ffprobe says about the written file. */

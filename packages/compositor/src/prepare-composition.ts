@@ -106,36 +106,46 @@ export interface PreparedComposition {
 /**
  * Everything before the encode: the ffmpeg build's features, the clips' real sizes and lengths,
  * the music mastered (or checked), the plan, the text rendered to PNGs in `dir`, and the one
- * ffmpeg command.
+ * ffmpeg command. Music still being made (`musicReady`) is waited for last: the clips and the
+ * text go ahead meanwhile.
  */
 export async function prepareComposition(
   parsed: ParsedComposeInput,
   dir: string,
   progress: ReturnType<typeof createComposeProgress>,
-  signal?: AbortSignal,
+  options: { signal?: AbortSignal; musicReady?: Promise<unknown> } = {},
 ): Promise<PreparedComposition> {
+  const { signal, musicReady } = options;
   progress.checking();
   const capabilities = await detectCapabilities();
   requireFeatures(capabilities, parsed.musicFile !== null);
   const timeline = planTimeline(parsed);
-  const [sources, music] = await Promise.all([
-    checkSources(parsed, signal),
-    parsed.musicFile === null
+  const { musicFile } = parsed;
+  const mastering =
+    musicFile === null
       ? null
-      : prepareMusic(parsed.musicFile, timeline.totalDurationSec, dir, signal),
-  ]);
+      : Promise.resolve(musicReady).then(() =>
+          prepareMusic(musicFile, timeline.totalDurationSec, dir, signal),
+        );
+  // Its error is thrown where it is awaited below, unless the clips fail first.
+  mastering?.catch(() => undefined);
+  const sources = await checkSources(parsed, signal);
   signal?.throwIfAborted();
   const plan = planComposition(parsed, parsed.aspectRatio, sources);
   progress.renderingText();
-  const images = await renderOverlayImages({
-    productName: parsed.productName,
-    cta: parsed.cta,
-    font: parsed.font,
-    color: parsed.color,
-    size: plan.size,
-    regions: [...new Set(plan.clips.map((clip) => clip.titleRegion))],
-    dir,
-  });
+  const [images, music] = await Promise.all([
+    renderOverlayImages({
+      productName: parsed.productName,
+      cta: parsed.cta,
+      font: parsed.font,
+      color: parsed.color,
+      size: plan.size,
+      regions: [...new Set(plan.clips.map((clip) => clip.titleRegion))],
+      dir,
+    }),
+    mastering,
+  ]);
+  signal?.throwIfAborted();
   const command = composeCommand({
     plan,
     clipFiles: parsed.clips.map((clip) => clip.file),

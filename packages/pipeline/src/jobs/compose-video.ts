@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { composeAd, planTimeline, requestedLook } from "@adgen/compositor";
+import { composeAd, planTimeline, requestedLook, type ComposeResult } from "@adgen/compositor";
 import {
   findAssetByWorkKey,
   listApprovedAssets,
@@ -18,23 +18,25 @@ import type { JobAttempt, RunningAttempt } from "../step-types";
 import { runAttempt } from "./run-guard";
 import { storedRequest } from "./stored-request";
 
-async function download(deps: PipelineDeps, asset: AssetRow, dir: string, name: string) {
-  const file = path.join(dir, name);
+async function download(deps: PipelineDeps, asset: AssetRow, file: string) {
   await writeFile(file, await deps.storage.getBytes(asset.storageKey));
   return file;
 }
 
-/** The music bed for this run, made once: a retried job reuses the stored WAV and is not charged again. */
+/**
+ * The music bed for this run, made once and written to `file`: a retried job reuses the
+ * stored WAV and is not charged again.
+ */
 async function musicOnce(
   deps: PipelineDeps,
   attempt: RunningAttempt,
   session: SessionRow,
   music: { genre: MusicGenre; durationSec: number },
-  dir: string,
+  file: string,
 ) {
   const workKey = `music:${attempt.runId}`;
   const existing = await findAssetByWorkKey(deps.db, session.id, workKey);
-  if (existing) return download(deps, existing, dir, "music.wav");
+  if (existing) return download(deps, existing, file);
 
   const model = deps.provider.musicModel;
   const stage = attempt.flow.running;
@@ -56,7 +58,6 @@ async function musicOnce(
     },
     charges: [{ agent: "music", billed: call, reservedMicros: reserved }],
   });
-  const file = path.join(dir, "music.wav");
   await writeFile(file, bytes);
   return file;
 }
@@ -75,45 +76,61 @@ export async function runComposeJob(deps: PipelineDeps, job: JobAttempt) {
 
     return withTempDir(async (dir) => {
       await progress.report(3, "Gathering your clips…");
-      const clipInputs = await Promise.all(
-        clips.map(async (clip, i) => ({
-          file: await download(deps, clip, dir, `clip-${i}.mp4`),
-          durationSec: clip.duration ?? 0,
-          analysis: parseAssetMetadata(clip, "video").analysis,
-        })),
-      );
-      const stillFiles = await Promise.all(
-        stills.slice(0, 4).map((s, i) => download(deps, s, dir, `still-${i}.png`)),
-      );
+      const clipInputs = clips.map((clip, i) => ({
+        file: path.join(dir, `clip-${i}.mp4`),
+        durationSec: clip.duration ?? 0,
+        analysis: parseAssetMetadata(clip, "video").analysis,
+      }));
       const timeline = planTimeline({
         clips: clipInputs,
         introDurationSec: request.introDuration,
         outroDurationSec: request.outroDuration,
       });
 
+      // The music (the model's seconds of CPU, in the pool) is made while the clips are
+      // fetched and checked and the text rendered; composeAd reads it once it is written.
       let musicFile: string | null = null;
+      let music: Promise<string> | null = null;
       if (request.audio.enabled) {
         const { genre } = request.audio;
         await progress.report(8, `Composing a ${genre} music bed…`);
-        const music = { genre, durationSec: timeline.totalDurationSec };
-        musicFile = await musicOnce(deps, attempt, session, music, dir);
+        const bed = { genre, durationSec: timeline.totalDurationSec };
+        musicFile = path.join(dir, "music.wav");
+        music = musicOnce(deps, attempt, session, bed, musicFile);
+        music.catch(() => undefined);
       }
 
       const outputFile = path.join(dir, "final.mp4");
-      const started = performance.now();
-      const result = await composeAd(
-        {
-          clips: clipInputs,
-          stills: stillFiles,
-          ...requestedLook(request),
-          musicFile,
-          outputFile,
-        },
-        {
-          onProgress: (p) => void progress.report(10 + Math.round(p.percent * 0.85), p.message),
-          signal: attempt.signal,
-        },
-      );
+      let started = 0;
+      let result: ComposeResult;
+      try {
+        await Promise.all(
+          clipInputs.map((input, i) => download(deps, clips[i] as AssetRow, input.file)),
+        );
+        const stillFiles = await Promise.all(
+          stills.slice(0, 4).map((s, i) => download(deps, s, path.join(dir, `still-${i}.png`))),
+        );
+        started = performance.now();
+        result = await composeAd(
+          {
+            clips: clipInputs,
+            stills: stillFiles,
+            ...requestedLook(request),
+            musicFile,
+            outputFile,
+          },
+          {
+            onProgress: (p) => void progress.report(10 + Math.round(p.percent * 0.85), p.message),
+            signal: attempt.signal,
+            musicReady: music ?? undefined,
+          },
+        );
+      } catch (error) {
+        // The music's own failure comes first, as when it was made before everything else;
+        // either way it has settled (charged or not) before the attempt ends.
+        await music;
+        throw error;
+      }
       const durationMs = performance.now() - started;
 
       await progress.report(97, "Saving your video…");
