@@ -21,7 +21,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("workers killed during whole f
     });
     expect(report.kills.length).toBeGreaterThan(0);
     console.log(
-      `[chaos seed ${seed}] interrupted lines whose call never returned paid: ${report.unreachedCalls}`,
+      `[chaos seed ${seed}] interrupted lines whose call never returned paid (settled at $0): ${report.unreachedCalls}, left at their estimate: ${report.linesAtEstimate}`,
     );
     expect(report.problems).toEqual([]);
   }, 300_000);
