@@ -3,7 +3,13 @@ import type { ReplicateTestServer } from "@adgen/test-utils";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { UNREADABLE_REPLY } from "./agents/json-chat";
 import { createReplicateProvider } from "./provider";
-import { MODELS, scriptHappyModels, testConfig, useReplicateServer } from "./test/replicate-models";
+import {
+  IMAGE_REQUEST,
+  MODELS,
+  scriptHappyModels,
+  testConfig,
+  useReplicateServer,
+} from "./test/replicate-models";
 
 let waits: { status: number | null; delayMs: number }[];
 const replicate = useReplicateServer({ beforeAll, afterAll, beforeEach });
@@ -24,14 +30,7 @@ const creates = (model: string) =>
   server.requests.filter(
     (r) => r.method === "POST" && r.model === model && r.path.endsWith("/predictions"),
   );
-const image = {
-  prompt: "front view",
-  negativePrompt: "",
-  viewType: "front" as const,
-  seed: 1,
-  width: 1024,
-  height: 1024,
-};
+const image = IMAGE_REQUEST;
 const scene = {
   imageId: "i",
   cameraMove: "orbit" as const,

@@ -2,7 +2,13 @@ import type { ReplicateTestServer } from "@adgen/test-utils";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { billingRef } from "./client/billing-ref";
 import { createReplicateClient, createReplicateProvider } from "./provider";
-import { MODELS, scriptHappyModels, testConfig, useReplicateServer } from "./test/replicate-models";
+import {
+  IMAGE_REQUEST,
+  MODELS,
+  scriptHappyModels,
+  testConfig,
+  useReplicateServer,
+} from "./test/replicate-models";
 
 /*
  * A worker killed mid-call leaves its predictions' references on the ledger; the next
@@ -39,14 +45,7 @@ async function orphanPrediction(model: string, input: Record<string, unknown>, p
   return billingRef({ name: name! }, prediction, produces);
 }
 
-const image = {
-  prompt: "front view",
-  negativePrompt: "",
-  viewType: "front" as const,
-  seed: 1,
-  width: 1024,
-  height: 1024,
-};
+const image = IMAGE_REQUEST;
 
 describe("settling the predictions of a call whose worker died", () => {
   it("charges a prediction that finished what Replicate bills for it", async () => {

@@ -20,6 +20,16 @@ export const MODELS = {
   musicVersion: "671ac645ce5e552cc63a54a2bbff63fcf798043055d2dac5fc9e36a837eedcfb",
 } as const;
 
+/** One image model request, as the image step makes it. */
+export const IMAGE_REQUEST = {
+  prompt: "front view",
+  negativePrompt: "",
+  viewType: "front" as const,
+  seed: 1,
+  width: 1024,
+  height: 1024,
+};
+
 const tokens = (text: string) => text.match(/.{1,12}/gs) ?? [];
 
 /**
