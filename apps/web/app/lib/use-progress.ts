@@ -1,4 +1,4 @@
-import { useRevalidator } from "@remix-run/react";
+import { useFetchers, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { readSeenEvents, writeSeenEvents, type SeenEvent } from "./progress-memory";
 import { browserClient } from "./trpc.client";
@@ -16,19 +16,22 @@ export function useProgress(userId: string, sessionId: string, active: boolean) 
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   /** Events delivered a second time (never expected; the e2e checks it stays 0). */
   const [repeats, setRepeats] = useState(0);
-  // Events mark the data stale; it is reloaded once the previous reload is done, so reloads
-  // never overlap (an overtaken one is aborted, which the browser reports as an error).
+  // Events mark the data stale; it is reloaded once the previous reload, and any form post
+  // or navigation, is done: a reload started then would abort theirs (Remix logs a load
+  // aborted mid-response as an error), and theirs reloads the data anyway.
   const [stale, setStale] = useState(0);
   const revalidator = useRevalidator();
+  const navigation = useNavigation();
+  const busyFetchers = useFetchers().some((fetcher) => fetcher.state !== "idle");
   useEffect(() => {
-    if (stale > 0 && revalidator.state === "idle") {
+    if (stale > 0 && revalidator.state === "idle" && navigation.state === "idle" && !busyFetchers) {
       setStale(0);
       // Typed void, but returns the router's promise: a form post that overtakes the reload
       // aborts it, which is expected and must not surface as an unhandled rejection.
       const reload = revalidator.revalidate() as unknown;
       if (reload instanceof Promise) reload.catch(() => undefined);
     }
-  }, [stale, revalidator]);
+  }, [stale, revalidator, navigation.state, busyFetchers]);
 
   useEffect(() => {
     if (!active) return;
