@@ -168,22 +168,29 @@ function statusOf(line: { success: boolean; error?: string | null }) {
   return line.error ? ("not_kept" as const) : ("charged" as const);
 }
 
+/** The lines of one call: the same session, attempt, agent and work key. */
+function sameCall(call: {
+  sessionId: string;
+  attemptId: string;
+  agent: string;
+  workKey?: string | null;
+}) {
+  return and(
+    eq(generationCosts.sessionId, call.sessionId),
+    eq(generationCosts.attemptId, call.attemptId),
+    eq(generationCosts.agent, call.agent),
+    call.workKey
+      ? eq(generationCosts.workKey, call.workKey)
+      : sql`${generationCosts.workKey} is null`,
+  );
+}
+
 /** The pending line written before `line`'s call by the same attempt, locked. */
 async function findPendingIn(tx: Tx, line: NewCostLine) {
   const [row] = await tx
     .select({ id: generationCosts.id })
     .from(generationCosts)
-    .where(
-      and(
-        eq(generationCosts.sessionId, line.sessionId),
-        eq(generationCosts.attemptId, line.attemptId),
-        eq(generationCosts.status, "pending"),
-        eq(generationCosts.agent, line.agent),
-        line.workKey
-          ? eq(generationCosts.workKey, line.workKey)
-          : sql`${generationCosts.workKey} is null`,
-      ),
-    )
+    .where(and(sameCall(line), eq(generationCosts.status, "pending")))
     .orderBy(asc(generationCosts.createdAt))
     .limit(1)
     .for("update");
@@ -272,12 +279,12 @@ export async function addBillingRef(
     .set({ billingRefs: sql`${generationCosts.billingRefs} || jsonb_build_array(${ref}::text)` })
     .where(
       and(
-        eq(generationCosts.sessionId, attempt.sessionId),
-        eq(generationCosts.attemptId, attempt.attemptId),
-        eq(generationCosts.agent, line.agent),
-        line.workKey
-          ? eq(generationCosts.workKey, line.workKey)
-          : sql`${generationCosts.workKey} is null`,
+        sameCall({
+          sessionId: attempt.sessionId,
+          attemptId: attempt.attemptId,
+          agent: line.agent,
+          workKey: line.workKey,
+        }),
         or(
           eq(generationCosts.status, "pending"),
           and(eq(generationCosts.status, "interrupted"), sql`${generationCosts.settledAt} is null`),
