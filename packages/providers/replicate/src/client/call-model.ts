@@ -72,6 +72,7 @@ export async function callModel<T>(
 
   for (const choice of choices) {
     lastModel = choice.name;
+    const produces = spec.produces(choice);
     for (let attempt = 0; attempt < ctx.config.attemptsPerModel; attempt++) {
       try {
         const prediction = await runPrediction(ctx.client, choice.ref, spec.input(choice), {
@@ -80,11 +81,11 @@ export async function callModel<T>(
           poll: ctx.config.poll,
           signal: spec.signal,
           onCreated: async (prediction) => {
-            await spec.onBillable?.(billingRef(choice, prediction, spec.produces(choice)));
+            await spec.onBillable?.(billingRef(choice, prediction, produces));
           },
         });
         // Billed as soon as it ends, so an unusable output still counts.
-        costUsd += billedUsd(choice.price, prediction, spec.produces(choice));
+        costUsd += billedUsd(choice.price, prediction, produces);
         if (prediction.status !== "succeeded") throw new PredictionFailedError(prediction);
         const output = await spec.finish(prediction, choice);
         return {
